@@ -1,0 +1,148 @@
+"""Declarative, layered configuration.
+
+Packaged defaults (``defaults.toml``) < a user TOML file < explicit
+overrides from the API or command line, loaded into one typed, frozen
+:class:`Config`. An unknown key or a value of the wrong type fails at once
+with a message naming the valid keys.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import Code, ConfigError, one_of
+
+_DEFAULTS = Path(__file__).with_name("defaults.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class NlpConfig:
+    model: str
+    batch_size: int
+    workers: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngestConfig:
+    max_bytes: int
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    boilerplate: tuple[str, ...]
+    heading_max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlConfig:
+    max_nodes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    nlp: NlpConfig
+    ingest: IngestConfig
+    html: HtmlConfig
+
+    def with_overrides(self, **sections: dict[str, Any]) -> "Config":
+        """A copy with some keys replaced, e.g. ``nlp={"model": "x"}``."""
+        return _build(_merge(_as_dict(self), sections), "overrides", template=self)
+
+
+_SECTIONS = {"nlp": NlpConfig, "ingest": IngestConfig, "html": HtmlConfig}
+
+
+def _as_dict(cfg: Config) -> dict[str, dict[str, Any]]:
+    return {
+        name: {f.name: getattr(getattr(cfg, name), f.name) for f in fields(cls)}
+        for name, cls in _SECTIONS.items()
+    }
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = {k: dict(v) for k, v in base.items()}
+    for section, values in over.items():
+        if section not in _SECTIONS:
+            raise ConfigError(Code.BAD_CONFIG, f"unknown section {one_of(section, _SECTIONS)}")
+        if not isinstance(values, dict):
+            raise ConfigError(Code.BAD_CONFIG, f"[{section}] must be a table")
+        out.setdefault(section, {}).update(values)
+    return out
+
+
+def _coerce(section: str, name: str, value: Any, default: Any) -> Any:
+    want = type(default)
+    if want is tuple:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(Code.BAD_CONFIG, f"{section}.{name} must be a list of strings")
+        return tuple(value)
+    if want is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ConfigError(Code.BAD_CONFIG, f"{section}.{name} must be an integer, not {value!r}")
+    if want is str and not isinstance(value, str):
+        raise ConfigError(Code.BAD_CONFIG, f"{section}.{name} must be a string, not {value!r}")
+    return value
+
+
+def _build(data: dict, origin: str, template: Config | None = None) -> Config:
+    sections = {}
+    for name, cls in _SECTIONS.items():
+        values = data.get(name, {})
+        valid = {f.name for f in fields(cls)}
+        unknown = set(values) - valid
+        if unknown:
+            raise ConfigError(
+                Code.BAD_CONFIG,
+                f"{origin}: unknown key [{name}] {one_of(sorted(unknown)[0], valid)}",
+            )
+        base = getattr(template, name) if template else None
+        kwargs = {}
+        for f in fields(cls):
+            if f.name not in values:
+                if base is None:
+                    raise ConfigError(Code.BAD_CONFIG, f"{origin}: [{name}] {f.name} is missing")
+                kwargs[f.name] = getattr(base, f.name)
+                continue
+            default = getattr(base, f.name) if base else values[f.name]
+            if base is None and isinstance(default, list):
+                default = tuple(default)
+            kwargs[f.name] = _coerce(name, f.name, values[f.name], default)
+        sections[name] = cls(**kwargs)
+    cfg = Config(**sections)
+    _validate(cfg, origin)
+    return cfg
+
+
+def _validate(cfg: Config, origin: str) -> None:
+    if cfg.nlp.batch_size < 1:
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: nlp.batch_size must be at least 1")
+    if cfg.nlp.workers < 1:
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: nlp.workers must be at least 1")
+    if cfg.ingest.max_bytes < 1:
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.max_bytes must be at least 1")
+    if cfg.html.max_nodes < 0:
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: html.max_nodes must be 0 or more")
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(Code.BAD_CONFIG, f"config file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(Code.BAD_CONFIG, f"config file {path} is not valid TOML: {exc}") from None
+
+
+def default_config() -> Config:
+    return _build(_read_toml(_DEFAULTS), str(_DEFAULTS))
+
+
+def load_config(path: str | Path | None = None, **overrides: dict[str, Any]) -> Config:
+    """Packaged defaults, then the user file at ``path``, then ``overrides``."""
+    cfg = default_config()
+    if path is not None:
+        user = _read_toml(Path(path))
+        cfg = _build(_merge(_as_dict(cfg), user), str(path), template=cfg)
+    if overrides:
+        cfg = _build(_merge(_as_dict(cfg), overrides), "overrides", template=cfg)
+    return cfg
