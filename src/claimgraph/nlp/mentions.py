@@ -1,0 +1,460 @@
+"""Mentions: which stretches of a parsed document name an entity, and which.
+
+The ``claimgraph_mentions`` component runs after the parser and the entity
+recogniser and writes ``doc.spans["cg_mentions"]``. Each span has
+
+- ``label_``: the entity class (``"Anaphor"`` for "the group" and the like),
+- ``kb_id_``: the document-level key: a gazetteer id, or ``new:<Class>:<name>``
+  for a name the gazetteer does not know, or ``anaphor:<noun>``,
+- ``id_``: the kind of rule that found it.
+
+Rules, each a construction of news English:
+
+- gazetteer names (found before the recogniser ran);
+- the recogniser's names, in prose only (a headline's Title Case makes
+  people out of "Complicit Networks"), with "the" and possessives trimmed
+  and the class of an organisation told from words in its name;
+- a capital that acts ("Islamabad accuses", "angered Islamabad",
+  "Kabul's willingness") stands for its state's government; after a place
+  preposition ("in Kabul") it stays a place;
+- demonym phrases: "Afghan soil" (the state), "Afghan authorities" (its
+  government), "Pakistani forces" (its military);
+- "<person>'s faction" (a faction of an armed group, led by that person);
+- a specific incident: "the attack on the FC camp in Bannu", "carried out
+  airstrikes on ... in Kabul";
+- anaphors: "the group", "this regime".
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer, fold, load_gazetteer
+from ..model import BlockKind, EntityType, Mention
+from .ruler import KIND as GAZETTEER_KIND
+from .wordlists import MentionWords, load_mention_words
+
+MENTIONS = "cg_mentions"
+GAZETTEER_SPANS = "cg_gazetteer"
+ANAPHOR = "Anaphor"
+USER_KEY = "claimgraph"
+
+LOCATIVE_PREPS = frozenset({
+    "in", "at", "from", "to", "into", "inside", "near", "around", "across", "through", "toward",
+    "towards", "outside", "within", "via", "over", "throughout", "beyond", "along", "onto", "of",
+})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_PLACE_NOUNS = frozenset({"province", "district", "valley", "city", "town", "village", "region", "area",
+                          "tehsil", "border", "crossing", "camp", "base", "airport", "port", "river"})
+_FACTION_NOUNS = frozenset({"faction", "group", "wing", "militia", "network", "outfit"})
+_NER_TYPES = {"PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": EntityType.PLACE,
+              "FAC": EntityType.PLACE, "ORG": EntityType.ORGANIZATION, "EVENT": EntityType.EVENT}
+
+
+def new_key(etype: EntityType, label: str) -> str:
+    return f"new:{etype.value}:{fold(label)}"
+
+
+def prose_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of prose blocks (the whole doc when no layout is known)."""
+    data = doc.user_data.get(USER_KEY)
+    if not data or "blocks" not in data:
+        return [(0, len(doc.text))]
+    return [(s, e) for kind, s, e in data["blocks"] if BlockKind(kind).is_prose]
+
+
+def in_prose(ranges: list[tuple[int, int]], start_char: int) -> bool:
+    return any(s <= start_char < e for s, e in ranges)
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space
+                           or doc[start].pos_ in {"CCONJ", "ADP"}):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].text in ("'s", "'") or doc[end - 1].pos_ in {"CCONJ", "ADP"}):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def strip_titles(words: list[str], titles: frozenset[str]) -> list[str]:
+    out = list(words)
+    while len(out) > 1 and out[0] in titles:
+        out.pop(0)
+    return out
+
+
+def _org_type(text: str, words: MentionWords) -> EntityType:
+    for word, etype in words.org_types:
+        if f" {word.lower()} " in f" {text.lower()} ":
+            return etype
+    return EntityType.ORGANIZATION
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _locative(span: Span) -> bool:
+    """Used as a location: the object of a place preposition, or a name
+    followed by a place noun ("Tirah Valley", "the Kurram district")."""
+    root = _first_conjunct(span.root)
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of"}:
+        return True
+    return root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS
+
+
+def used_politically(span: Span, place_verbs: frozenset[str] = frozenset()) -> bool:
+    """A place name that acts (subject, object, possessor, agent) rather than
+    locates (object of a place preposition or of a verb of movement or
+    force, or a modifier of a noun)."""
+    root = _first_conjunct(span.root)
+    if root.dep_ == "compound":
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ not in LOCATIVE_PREPS
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in place_verbs:
+        return False
+    return root.dep_ in {"nsubj", "nsubjpass", "dobj", "iobj", "poss", "agent", "dative", "appos"}
+
+
+class MentionFinder:
+    def __init__(self, gazetteer: Gazetteer, words: MentionWords) -> None:
+        self.gz = gazetteer
+        self.words = words
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[MENTIONS] = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        prose = prose_ranges(doc)
+        gaz = [e for e in doc.ents if e.id_ == GAZETTEER_KIND or e.kb_id_ in self.gz]
+        covered = {i for e in gaz for i in range(e.start, e.end)}
+        out: list[Span] = []
+        out.extend(self._gazetteer(gaz))
+        named = list(self._recognised(doc, prose, covered))
+        out.extend(named)
+        out = self._acronyms(doc, out)
+        covered = {i for e in out for i in range(e.start, e.end)}
+        phrases = list(self._demonyms(doc, prose, covered))
+        out.extend(phrases)
+        covered |= {i for e in phrases for i in range(e.start, e.end)}
+        out.extend(self._factions(doc, out))
+        out.extend(self._events(doc, prose, out))
+        out.extend(self._anaphors(doc, prose, covered))
+        unique = {(s.start, s.end, s.label_, s.kb_id_): s for s in out}
+        return [unique[k] for k in sorted(unique)]
+
+    # -- names -------------------------------------------------------------
+
+    def _gazetteer(self, spans: Iterable[Span]) -> Iterable[Span]:
+        for span in spans:
+            entry = self.gz[span.kb_id_]
+            if entry.capital_of and used_politically(span, self.words.place_verbs):
+                target = self.gz.government_of(entry.capital_of)
+                yield Span(span.doc, span.start, span.end, label=target.type.value,
+                           kb_id=target.id, span_id="metonym")
+            else:
+                yield Span(span.doc, span.start, span.end, label=entry.type.value,
+                           kb_id=entry.id, span_id=GAZETTEER_KIND)
+
+    def _recognised(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
+        for ent in doc.ents:
+            if ent.id_ == GAZETTEER_KIND or ent.kb_id_ in self.gz:
+                continue
+            etype = _NER_TYPES.get(ent.label_)
+            if etype is None or not in_prose(prose, ent.start_char):
+                continue
+            if any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            text = span.text
+            if not any(c.isupper() for c in text) or sum(c.isalpha() for c in text) < 2:
+                continue
+            if len(span) == 1 and span.root.dep_ == "compound" and span.root.head.text in self.words.titles:
+                continue  # "Interior" in "Deputy Interior Minister"
+            if ent.label_ in {"LOC", "FAC"} and not self.gz.lookup(text) and not _locative(span):
+                continue  # "a revival of the Great Game": a name, but not used as a place
+            if etype is EntityType.ORGANIZATION:
+                etype = _org_type(text, self.words)
+            elif etype is EntityType.EVENT:
+                if not any(w in text.lower() for w in self.words.named_event_words):
+                    continue
+            label = text
+            if etype is EntityType.PERSON:
+                kept = strip_titles([t.text for t in span], self.words.titles)
+                if not kept or all(w in self.words.titles for w in kept):
+                    continue
+                label = " ".join(kept)
+            known = [e for e in self.gz.lookup(label) if e.type is etype or etype is EntityType.PLACE]
+            if known:
+                yield Span(doc, span.start, span.end, label=known[0].type.value, kb_id=known[0].id,
+                           span_id="alias")
+            else:
+                yield Span(doc, span.start, span.end, label=etype.value, kb_id=new_key(etype, label),
+                           span_id="ner")
+
+    def _acronyms(self, doc: Doc, names: list[Span]) -> list[Span]:
+        """"Long Name (ACR)" and "ACR (Long Name)" define an acronym for this
+        document: both get one identity (a gazetteer entry's if either is
+        known), and every other use of the acronym becomes a mention."""
+        by_start = {s.start: s for s in names}
+        key_of: dict[tuple[int, int], tuple[str, str, str]] = {}
+        learned: dict[str, tuple[str, str]] = {}
+        for span in names:
+            close = span.end + 1
+            if span.end >= len(doc) or doc[span.end].text != "(":
+                continue
+            while close < len(doc) and close <= span.end + 6 and doc[close].text != ")":
+                close += 1
+            if close >= len(doc) or doc[close].text != ")" or close == span.end + 1:
+                continue
+            inner_tokens = doc[span.end + 1:close]
+            inner = by_start.get(span.end + 1)
+            long_text, short_text = span.text, inner_tokens.text
+            if not is_acronym(short_text, long_text):
+                long_text, short_text = short_text, long_text
+                if not is_acronym(short_text, long_text):
+                    continue
+            candidates = [span] + ([inner] if inner is not None and inner.end == close else [])
+            known = [c for c in candidates if c.kb_id_ in self.gz]
+            chosen = known[0] if known else span
+            ident = (chosen.label_, chosen.kb_id_)
+            for c in candidates:
+                key_of[(c.start, c.end)] = (ident[0], ident[1], c.id_ if c is chosen else "acronym")
+            if inner is None:
+                key_of[(span.end + 1, close)] = (ident[0], ident[1], "acronym")
+            learned[short_text] = ident
+        out = []
+        for span in names:
+            label, kb, kind = key_of.get((span.start, span.end), (span.label_, span.kb_id_, span.id_))
+            if (span.start, span.end) not in key_of and span.text in learned:
+                label, kb = learned[span.text]
+                kind = "acronym"
+            out.append(Span(doc, span.start, span.end, label=label, kb_id=kb, span_id=kind))
+        covered = {i for s in out for i in range(s.start, s.end)}
+        for (start, end), (label, kb, kind) in key_of.items():
+            if not any(i in covered for i in range(start, end)):
+                out.append(Span(doc, start, end, label=label, kb_id=kb, span_id=kind))
+                covered.update(range(start, end))
+        for short, (label, kb) in learned.items():
+            for tok in doc:
+                width = _match_width(doc, tok.i, short)
+                if width and not any(i in covered for i in range(tok.i, tok.i + width)):
+                    out.append(Span(doc, tok.i, tok.i + width, label=label, kb_id=kb, span_id="acronym"))
+                    covered.update(range(tok.i, tok.i + width))
+        return out
+
+    # -- phrases -----------------------------------------------------------
+
+    def _demonyms(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
+        w = self.words
+        for tok in doc:
+            if tok.i in covered or not tok.text[:1].isupper():
+                continue
+            state = self.gz.state_of_demonym(tok.text)
+            if state is None or tok.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            head = tok.head
+            if head.i <= tok.i or any(i in covered for i in range(tok.i, head.i + 1)):
+                continue
+            if any(doc[i].dep_ not in {"amod", "compound", "nmod", "punct"} or doc[i].head.i != head.i
+                   for i in range(tok.i + 1, head.i)):
+                continue
+            if not in_prose(prose, tok.idx):
+                continue
+            noun = head.lower_
+            two = f"{doc[head.i - 1].lower_} {noun}" if head.i - 1 > tok.i else noun
+            if noun in w.people_nouns:
+                continue
+            if noun in w.military_nouns or two in w.military_nouns:
+                target = self.gz.military_of(state.id) or state
+            elif noun in w.government_nouns or two in w.government_nouns:
+                target = self.gz.government_of(state.id)
+            elif noun in w.state_nouns or two in w.state_nouns or head.lemma_ in w.state_nouns:
+                target = state
+            else:
+                continue
+            yield Span(doc, tok.i, head.i + 1, label=target.type.value, kb_id=target.id, span_id="demonym")
+
+    def _factions(self, doc: Doc, found: list[Span]) -> Iterable[Span]:
+        for span in found:
+            if span.label_ != EntityType.PERSON.value:
+                continue
+            root = span.root
+            head = root.head
+            if root.dep_ not in {"poss", "compound"} or head.lower_ not in _FACTION_NOUNS or head.i < span.end:
+                continue
+            person = " ".join(strip_titles([t.text for t in span], self.words.titles))
+            label = f"{person} {head.lower_}"
+            known = [e for e in self.gz.lookup(label) if e.type is EntityType.ARMED_GROUP]
+            key = known[0].id if known else new_key(EntityType.ARMED_GROUP, label)
+            yield Span(doc, span.start, head.i + 1, label=EntityType.ARMED_GROUP.value, kb_id=key,
+                       span_id="faction")
+
+    def _events(self, doc: Doc, prose: list[tuple[int, int]], found: list[Span]) -> Iterable[Span]:
+        w = self.words
+        places = {s.root.i for s in found
+                  if s.label_ in (EntityType.PLACE.value, EntityType.STATE.value)}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in w.event_nouns:
+                continue
+            if not in_prose(prose, tok.idx):
+                continue
+            definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+            governed = tok.dep_ == "dobj" and _verb_phrase(tok.head) in w.event_verbs
+            if not (definite or governed):
+                continue
+            end = _phrase_end(tok)
+            located = any(i in places and _located_by_prep(doc[i], tok) for i in range(tok.i + 1, end))
+            if not located:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+                    and doc[start - 1].pos_ == "NOUN":
+                start -= 1
+            label = doc[start:end].text
+            yield Span(doc, start, end, label=EntityType.EVENT.value,
+                       kb_id=new_key(EntityType.EVENT, label), span_id="event")
+
+    def _anaphors(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
+        for tok in doc:
+            if tok.lower_ in self.words.pronouns and tok.pos_ == "PRON" and in_prose(prose, tok.idx):
+                if tok.lower_ == "it" and tok.dep_ in {"expl", "nsubjpass"} or _dummy_it(tok):
+                    continue  # "it is feared that", "it remains unclear"
+                yield Span(doc, tok.i, tok.i + 1, label=ANAPHOR, kb_id=f"pronoun:{tok.lower_}", span_id="anaphor")
+                continue
+            if tok.tag_ != "NN" or tok.lemma_.lower() not in self.words.anaphors or tok.i in covered:
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
+            if not dets or not in_prose(prose, tok.idx):
+                continue
+            if any(c.dep_ in {"compound", "poss"} or c.pos_ == "PROPN" for c in tok.children):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                continue  # "the group of ..." names its own referent
+            yield Span(doc, dets[0].i, tok.i + 1, label=ANAPHOR, kb_id=f"anaphor:{tok.lemma_.lower()}",
+                       span_id="anaphor")
+
+
+def _match_width(doc: Doc, start: int, text: str) -> int:
+    """How many tokens from ``start`` spell ``text`` exactly, with no space
+    inside it (0 if they do not)."""
+    built = ""
+    for i in range(start, min(len(doc), start + 8)):
+        built += doc[i].text
+        if built == text:
+            return i - start + 1
+        if doc[i].whitespace_ or not text.startswith(built):
+            return 0
+    return 0
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "e", "i", "al", "ul", "wal", "de", "la", "&", "on"})
+
+
+def is_acronym(short: str, long: str) -> bool:
+    """"TTP" for "Tehreek-e-Taliban Pakistan", "IS-KP" for "Islamic State
+    Khorasan Province": the short form's letters are the long form's
+    initials, in order; small words ("of", "e", "al") may be skipped."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if not (2 <= len(letters) <= 10) or sum(c.isupper() for c in short) < 2 or " " in short.strip():
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w]
+    if len(words) < 2:
+        return False
+    initials = [w[0].lower() for w in words]
+    optional = [w.lower() in _ACRONYM_SKIP for w in words]
+
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return all(optional[j:])
+        if j == len(initials):
+            return False
+        if initials[j] == letters[i] and match(i + 1, j + 1):
+            return True
+        return optional[j] and match(i, j + 1)
+
+    return match(0, 0)
+
+
+def _dummy_it(tok: Token) -> bool:
+    """"It is clear that ...", "it remains unclear whether ...": no referent."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj":
+        return False
+    return any(c.dep_ in {"ccomp", "xcomp", "acomp"} and any(g.dep_ == "mark" or g.lower_ in {"that", "whether", "to"}
+                                                              for g in c.children) for c in tok.head.children) \
+        or tok.head.lemma_ in {"be", "seem", "appear", "remain"} and any(
+            c.dep_ in {"ccomp", "csubj"} for c in tok.head.children)
+
+
+def _verb_phrase(verb: Token) -> str:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _phrase_end(noun: Token) -> int:
+    """End (exclusive) of a noun and its prepositional phrases, stopping at
+    the first comma, semicolon, dash or bracket after the noun."""
+    doc = noun.doc
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ in {"prep", "acl"} or (child.dep_ == "amod" and child.i > noun.i):
+            end = max(end, child.right_edge.i + 1)
+    for i in range(noun.i + 1, end):
+        if doc[i].text in {",", ";", "(", ")", "—", "–", ":"} or doc[i].is_sent_start:
+            return i
+    return end
+
+
+def _located_by_prep(place: Token, event: Token) -> bool:
+    """True if the path from ``place`` up to ``event`` passes a place preposition."""
+    tok = _first_conjunct(place)
+    seen = 0
+    while tok.i != event.i and seen < 12:
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "inside", "outside"}:
+            return True
+        tok = tok.head
+        seen += 1
+    return False
+
+
+@Language.factory(
+    "claimgraph_mentions",
+    default_config={"gazetteer_path": "", "words_path": ""},
+)
+def make_mention_finder(nlp: Language, name: str, gazetteer_path: str, words_path: str) -> MentionFinder:
+    return MentionFinder(load_gazetteer(gazetteer_path or None), load_mention_words(words_path or None))
+
+
+def to_mention(span: Span, document: str, offsets, text: str) -> Mention:
+    """A span of the normalised text as a Mention of the document as read."""
+    start = offsets.start(span.start_char)
+    end = offsets.end(span.end_char)
+    label = span.label_
+    etype = None if label == ANAPHOR else EntityType(label)
+    return Mention(document, start, end, text[start:end], etype, span.kb_id_, span.id_ or "ner")
+
+
+def mentions_of(doc: Doc, text: str | None = None) -> list[Mention]:
+    """Every mention of a parsed document, in document order."""
+    from .pipeline import offsets_of
+
+    data = doc.user_data.get(USER_KEY) or {}
+    offsets = offsets_of(doc)
+    source = text if text is not None else doc.text
+    spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else []
+    return sorted(to_mention(s, data.get("document", ""), offsets, source) for s in spans)

@@ -1,0 +1,81 @@
+"""Building the spaCy pipeline and running it over documents.
+
+The pipeline is any installed spaCy pipeline with a parser and an entity
+recogniser (chosen by name), plus two claimgraph components:
+``claimgraph_gazetteer`` before ``ner`` and ``claimgraph_mentions`` at the
+end. Documents go in as prepared :class:`~spacy.tokens.Doc` objects: the
+normalised text, sentence starts fixed at block boundaries (a heading is
+never glued to the sentence after it), and the layout and offset map in
+``doc.user_data["claimgraph"]``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import get_installed_models
+
+from ..errors import Code, ConfigError
+from ..model import Document
+from . import mentions as _mentions  # noqa: F401  (registers the factories)
+from . import ruler as _ruler  # noqa: F401
+from .mentions import USER_KEY
+from .normalize import OffsetMap, normalise
+
+REQUIRED = ("parser", "ner")
+
+
+def load_pipeline(model: str, *, gazetteer_path: str = "", words_path: str = "") -> Language:
+    """Load the spaCy pipeline ``model`` and add claimgraph's components."""
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        installed = sorted(get_installed_models()) or ["(none)"]
+        raise ConfigError(
+            Code.MODEL_NOT_FOUND,
+            f"spaCy pipeline {model!r} is not installed; installed pipelines: {', '.join(installed)}",
+        ) from None
+    missing = [c for c in REQUIRED if c not in nlp.pipe_names]
+    if missing:
+        raise ConfigError(Code.MODEL_NOT_FOUND,
+                          f"spaCy pipeline {model!r} lacks {', '.join(missing)}; claimgraph needs "
+                          f"{' and '.join(REQUIRED)}")
+    nlp.add_pipe("claimgraph_gazetteer", before="ner", config={"gazetteer_path": gazetteer_path})
+    nlp.add_pipe("claimgraph_mentions", last=True,
+                 config={"gazetteer_path": gazetteer_path, "words_path": words_path})
+    return nlp
+
+
+def prepare(nlp: Language, document: Document) -> Doc:
+    """A tokenised Doc of the document's normalised text, ready for the pipe."""
+    norm = normalise(document)
+    doc = nlp.make_doc(norm.text)
+    starts = {b.start for b in norm.blocks}
+    for tok in doc:
+        if tok.idx in starts:
+            tok.is_sent_start = True
+        elif tok.i > 0 and doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text:
+            # a line break inside text that is not a block boundary
+            pass
+    doc.user_data[USER_KEY] = {
+        "document": document.id,
+        "offsets": norm.offsets.to_list(),
+        "blocks": [[b.kind.value, b.start, b.end] for b in norm.blocks],
+    }
+    return doc
+
+
+def offsets_of(doc: Doc) -> OffsetMap:
+    data = doc.user_data.get(USER_KEY) or {}
+    return OffsetMap.from_list(data.get("offsets", []))
+
+
+def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
+          workers: int = 1) -> Iterator[tuple[Document, Doc]]:
+    """Parse documents in batches; yields (document, doc) in input order."""
+    docs = list(documents)
+    prepared = (prepare(nlp, d) for d in docs)
+    for document, doc in zip(docs, nlp.pipe(prepared, batch_size=batch_size, n_process=workers)):
+        yield document, doc

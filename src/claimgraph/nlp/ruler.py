@@ -1,0 +1,176 @@
+"""The gazetteer ruler: a spaCy component that marks known names as entities.
+
+It runs before the statistical recogniser, which then keeps these spans and
+labels the rest. Names are matched on lower-case tokens and then checked
+for case: a capitalised word of a name must be capitalised in the text
+("Islamic State" never matches "an Islamic state") and an acronym must be
+written exactly ("US" never matches "us"; "LeT" never matches "Let").
+An acronym that two entries share ("FC") goes to the entry whose other
+names the document uses, else to the first entry listed.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..resolve.names import translit_key
+
+KIND = "gazetteer"
+
+
+def _needs_exact(word: str) -> bool:
+    """An acronym or a mixed-case word must match exactly."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and any(c.isupper() for c in word[1:])
+
+
+def _case_ok(name_words: tuple[str, ...], text_words: list[str]) -> bool:
+    for want, got in zip(name_words, text_words):
+        if not any(c.isupper() for c in want):
+            continue
+        if _needs_exact(want):
+            if got != want:
+                return False
+        elif not got[:1].isupper():
+            return False
+    return True
+
+
+class GazetteerRuler:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # key -> [(words as written, entry ids in gazetteer order)]
+        self.forms: dict[str, list[tuple[tuple[str, ...], list[str]]]] = defaultdict(list)
+        order = {e.id: n for n, e in enumerate(gazetteer)}
+        by_form: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for entry in gazetteer:
+            for name_ in entry.names:
+                if name_.lower().startswith("the "):
+                    name_ = name_[4:]
+                words = tuple(t.text for t in nlp.make_doc(name_))
+                if entry.id not in by_form[words]:
+                    by_form[words].append(entry.id)
+        patterns: dict[str, Doc] = {}
+        for words, ids in by_form.items():
+            key = " ".join(w.lower() for w in words)
+            self.forms[key].append((words, sorted(ids, key=order.__getitem__)))
+            if key not in patterns:
+                patterns[key] = nlp.make_doc(" ".join(words))
+        for key, pattern in patterns.items():
+            self.matcher.add(key, [pattern])
+        # transliteration keys of names of two words or more, for fuzzy matching
+        self._fuzzy_keys: list[str] = []
+        self._fuzzy_ids: list[str] = []
+        for entry in gazetteer:
+            for name_ in entry.names:
+                parts = [w for w in re.split(r"[\s\-]+", name_) if w]
+                if len(parts) >= 2 and not any(_needs_exact(w) for w in parts):
+                    self._fuzzy_keys.append(translit_key(name_))
+                    self._fuzzy_ids.append(entry.id)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[tuple[int, int, list[str]]] = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            text_words = [t.text for t in doc[start:end]]
+            ids: list[str] = []
+            for words, form_ids in self.forms[key]:
+                if _case_ok(words, text_words):
+                    ids.extend(i for i in form_ids if i not in ids)
+            if ids:
+                candidates.append((start, end, ids))
+        candidates.extend(self._elliptical(doc, candidates))
+        candidates.extend(self._fuzzy(doc, candidates))
+        # entries named unambiguously somewhere in this document
+        named_here = {ids[0] for _, _, ids in candidates if len(ids) == 1}
+        spans = []
+        for start, end, ids in candidates:
+            chosen = next((i for i in ids if i in named_here), ids[0])
+            entry = self.gazetteer[chosen]
+            spans.append(Span(doc, start, end, label=entry.type.value, kb_id=chosen, span_id=KIND))
+        keep = filter_spans(spans + [e for e in doc.ents])
+        doc.set_ents(keep, default="unmodified")
+        return doc
+
+
+    def _fuzzy(self, doc: Doc, candidates: list[tuple[int, int, list[str]]]):
+        """A run of capitalised words that spells a known name with a
+        transliteration variant ("Tehreek-e-Taliban Pakistaan")."""
+        exact = {(s, e) for s, e, _ in candidates}
+        out = []
+        for start, end in _name_runs(doc):
+            if (start, end) in exact or end - start < 2 or any(o[0] <= start and end <= o[1] for o in out):
+                continue
+            key = translit_key(doc[start:end].text)
+            if len(key) < 8:
+                continue
+            hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90)
+            if hit is not None:
+                out.append((start, end, [self._fuzzy_ids[hit[2]]]))
+        return out
+
+    def _elliptical(self, doc: Doc, candidates: list[tuple[int, int, list[str]]]):
+        """"North and South Waziristan": the word before "and" takes the rest
+        of the following name ("North Waziristan") when that is a name too."""
+        out = []
+        for start, end, ids in candidates:
+            if start < 2 or end - start < 2 or doc[start - 1].lower_ not in {"and", "or", "&"}:
+                continue
+            first = doc[start - 2]
+            if not first.text[:1].isupper():
+                continue
+            rest = " ".join(t.text for t in doc[start + 1:end])
+            entries = [e for e in self.gazetteer.lookup(f"{first.text} {rest}")
+                       if e.type is self.gazetteer[ids[0]].type]
+            if entries:
+                out.append((first.i, first.i + 1, [entries[0].id]))
+        return out
+
+_PARTICLES = frozenset({"e", "i", "al", "ul", "ur", "ud", "el", "-"})
+
+
+def _continues(doc: Doc, j: int) -> bool:
+    """Can token j continue a run of name words? Capitalised words, and
+    hyphens and particles glued on both sides ("Tehreek-e-Taliban")."""
+    tok = doc[j]
+    if tok.is_alpha and tok.text[:1].isupper():
+        return True
+    glued = doc[j - 1].whitespace_ == "" and tok.whitespace_ == "" and j + 1 < len(doc)
+    return glued and tok.lower_ in _PARTICLES
+
+
+def _name_runs(doc: Doc):
+    """Maximal runs of capitalised words, with their trimmed variants."""
+    i, n = 0, len(doc)
+    while i < n:
+        if not (doc[i].is_alpha and doc[i].text[:1].isupper()):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _continues(doc, j):
+            j += 1
+        while j > i and doc[j - 1].lower_ in _PARTICLES:
+            j -= 1
+        if j - i >= 2:
+            yield i, j
+            if j - i >= 3:
+                yield i + 1, j  # a capitalised word before the name ("Banned Tehrik-i-Taliban ...")
+                yield i, j - 1
+        i = j
+
+
+@Language.factory(
+    "claimgraph_gazetteer",
+    default_config={"gazetteer_path": ""},
+)
+def make_gazetteer_ruler(nlp: Language, name: str, gazetteer_path: str) -> GazetteerRuler:
+    return GazetteerRuler(nlp, name, load_gazetteer(gazetteer_path or None))

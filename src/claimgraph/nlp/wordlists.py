@@ -1,0 +1,81 @@
+"""The mention word lists of ``ontology/mentions.toml``, typed and checked."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..errors import Code, ConfigError
+from ..model import EntityType
+from ..resources import ontology_file
+
+
+@dataclass(frozen=True, slots=True)
+class MentionWords:
+    titles: frozenset[str]
+    state_nouns: frozenset[str]
+    government_nouns: frozenset[str]
+    military_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    anaphors: dict[str, frozenset[EntityType]]
+    pronouns: dict[str, frozenset[EntityType]]
+    event_nouns: frozenset[str]
+    event_verbs: frozenset[str]
+    named_event_words: frozenset[str]
+    org_types: tuple[tuple[str, EntityType], ...]
+    place_verbs: frozenset[str]
+
+
+def _strings(data: dict, section: str, key: str, where: str) -> frozenset[str]:
+    value = data.get(section, {}).get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: [{section}] {key} must be a list of strings")
+    return frozenset(value)
+
+
+def _type(name: str, where: str) -> EntityType:
+    try:
+        return EntityType(name)
+    except ValueError:
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: {name!r} is not an entity class") from None
+
+
+def load_mention_words(path: str | Path | None = None) -> MentionWords:
+    return _load(str(path) if path else str(ontology_file("mentions.toml")))
+
+
+@cache
+def _load(path: str) -> MentionWords:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(Code.BAD_DATA_FILE, f"cannot read {path}: {exc}") from None
+    anaphors = {
+        noun: frozenset(_type(t, path) for t in types)
+        for noun, types in data.get("anaphors", {}).items()
+    }
+    pronouns = {
+        word: frozenset(_type(t, path) for t in types)
+        for word, types in data.get("pronouns", {}).items()
+    }
+    org_types = tuple(
+        (word, _type(cls, path))
+        for cls, words in data.get("org_types", {}).items()
+        for word in words
+    )
+    return MentionWords(
+        titles=_strings(data, "titles", "words", path),
+        state_nouns=_strings(data, "demonym_nouns", "state", path),
+        government_nouns=_strings(data, "demonym_nouns", "government", path),
+        military_nouns=_strings(data, "demonym_nouns", "military", path),
+        people_nouns=_strings(data, "demonym_nouns", "people", path),
+        anaphors=anaphors,
+        pronouns=pronouns,
+        event_nouns=_strings(data, "events", "nouns", path),
+        event_verbs=_strings(data, "events", "verbs", path),
+        named_event_words=_strings(data, "events", "named", path),
+        org_types=org_types,
+        place_verbs=_strings(data, "metonymy", "place_verbs", path),
+    )
