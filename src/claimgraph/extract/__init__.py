@@ -1,0 +1,113 @@
+"""Extract: pure functions from a parsed spaCy ``Doc`` to raw claims.
+
+:func:`extract` reads the mentions the pipeline found
+(``doc.spans["cg_mentions"]``), runs every sentence rule over the prose
+sentences, and gives each finding its status, its source, its evidence
+(the sentence, with offsets into the document as read) and a confidence.
+Claims are "raw": their subject, object and source are document-level
+mentions; :mod:`claimgraph.resolve` turns them into canonical entities.
+
+Confidence is a documented rule-based score of how surely the sentence
+states the claim (not of whether the claim is true): the rule's base
+(verb 0.85, role 0.85, noun and place 0.75-0.8, facility 0.75) less 0.05
+for each argument reached indirectly (through coordination, a list, a
+transparent or collective noun, a relative pronoun, a metonym) and less
+0.15 for an argument that is an anaphor ("the group").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import Gazetteer
+from ..model import EntityType, Evidence, Mention, Relation, Status
+from ..nlp.mentions import ANAPHOR, MENTIONS, prose_ranges, to_mention
+from ..nlp.pipeline import offsets_of
+from .arguments import Arg, Arguments
+from .lexicon import Lexicon, load_lexicon
+from .rules import Context, Finding, prose_sentences, sentence_findings
+from .status import assess, presupposed, source_of
+
+__all__ = ["RawClaim", "extract", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawClaim:
+    """A claim whose arguments are still document-level mentions."""
+
+    subject: Mention
+    relation: Relation
+    object: Mention
+    status: Status
+    evidence: Evidence
+    cue: str
+    source: Mention | str | None
+    confidence: float
+    subject_types: frozenset[EntityType]
+    object_types: frozenset[EntityType]
+
+    def sort_key(self) -> tuple:
+        src = self.source.key if isinstance(self.source, Mention) else (self.source or "")
+        return (self.evidence.char_start, self.subject.char_start, self.relation.value,
+                self.object.char_start, self.status.value, src, self.evidence.rule)
+
+
+def _penalty(arg: Arg) -> float:
+    if arg.span.label_ == ANAPHOR:
+        return 0.15
+    return 0.0 if arg.via == "direct" else 0.05
+
+
+def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None,
+            text: str | None = None) -> list[RawClaim]:
+    """Raw claims stated in the prose of ``doc``.
+
+    ``text`` is the document as read (for evidence sentences); without it
+    the text spaCy saw is used.
+    """
+    lex = lexicon or load_lexicon()
+    data = doc.user_data.get("claimgraph") or {}
+    doc_id = data.get("document", "")
+    offsets = offsets_of(doc)
+    source_text = text if text is not None else doc.text
+    mentions: list[Span] = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+    args = Arguments(doc, mentions, lex)
+    out: dict[tuple, RawClaim] = {}
+    context = Context()
+    for sent in prose_sentences(doc, prose_ranges(doc)):
+        start = offsets.start(sent.start_char)
+        end = offsets.end(sent.end_char)
+        while end > start and source_text[end - 1].isspace():
+            end -= 1
+        for f in sentence_findings(sent, args, lex, gazetteer, context):
+            claim = _claim(f, args, doc_id, offsets, source_text, start, end, lex)
+            key = claim.sort_key()[:6]
+            if key not in out or out[key].confidence < claim.confidence:
+                out[key] = claim
+    return sorted(out.values(), key=RawClaim.sort_key)
+
+
+def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: int, end: int,
+           lex: Lexicon) -> RawClaim:
+    verdict = presupposed(f.trigger, lex) if f.presupposed else assess(f.trigger, lex)
+    found, phrase = source_of(verdict.source_token, args)
+    source: Mention | str | None
+    if found:
+        source = to_mention(found[0].span, doc_id, offsets, text)
+    else:
+        source = phrase
+    cue = verdict.cue or f.trigger.text
+    confidence = f.base - _penalty(f.subject) - _penalty(f.object)
+    return RawClaim(
+        subject=to_mention(f.subject.span, doc_id, offsets, text),
+        relation=f.relation,
+        object=to_mention(f.object.span, doc_id, offsets, text),
+        status=verdict.status,
+        evidence=Evidence(doc_id, text[start:end], start, end, f.rule),
+        cue=cue,
+        source=source,
+        confidence=round(max(0.05, min(0.99, confidence)), 2),
+        subject_types=f.subject_types,
+        object_types=f.object_types,
+    )

@@ -1,0 +1,236 @@
+"""The cue lexicon of ``ontology/cues.toml``, loaded into typed records.
+
+Every entry is checked when the file is read: an unknown relation, slot,
+direction or class fails at once, naming the entry and the valid values.
+"""
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..errors import Code, ConfigError, one_of
+from ..model import ACTOR_TYPES, EntityType, Relation, Status
+from ..resources import ontology_file
+
+POS = frozenset({"VERB", "NOUN", "ADJ"})
+DIRECTIONS = frozenset({"forward", "reverse", "mutual"})
+SLOTS = frozenset({"subject", "dobj", "xsubj", "poss", "pred", "agent", "between", "appos", "modified",
+                   "compound", "event", "parties"})
+_CUE_KEYS = {"cue", "pos", "relation", "subject", "object", "direction", "subject_types",
+             "object_types", "comment"}
+
+# Which classes each relation may connect (mirrors the rdfs:domain and
+# rdfs:range of ontology/claimgraph.ttl; a test keeps the two in step).
+_ANY = frozenset(EntityType)
+_PLACES = frozenset({EntityType.PLACE, EntityType.STATE})
+SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
+    Relation.SUPPORTS: (ACTOR_TYPES, ACTOR_TYPES),
+    Relation.ATTACKS: (ACTOR_TYPES | {EntityType.EVENT}, ACTOR_TYPES | {EntityType.PLACE}),
+    Relation.CARRIED_OUT: (ACTOR_TYPES, frozenset({EntityType.EVENT})),
+    Relation.ALLIED_WITH: (ACTOR_TYPES, ACTOR_TYPES),
+    Relation.OPPOSES: (ACTOR_TYPES, ACTOR_TYPES),
+    Relation.ACCUSES: (ACTOR_TYPES, ACTOR_TYPES),
+    Relation.MEMBER_OF: (ACTOR_TYPES, ACTOR_TYPES),
+    Relation.LEADS: (ACTOR_TYPES, ACTOR_TYPES),
+    Relation.SPOKESPERSON_OF: (frozenset({EntityType.PERSON}), ACTOR_TYPES),
+    Relation.OPERATES_IN: (ACTOR_TYPES, _PLACES),
+    Relation.CONTROLS: (ACTOR_TYPES, _PLACES),
+    Relation.MEDIATES: (ACTOR_TYPES, ACTOR_TYPES),
+    Relation.LOCATED_IN: (frozenset({EntityType.PLACE, EntityType.EVENT}), _PLACES),
+    Relation.THREATENS: (ACTOR_TYPES | {EntityType.EVENT}, ACTOR_TYPES),
+    Relation.KILLS: (ACTOR_TYPES | {EntityType.EVENT}, frozenset({EntityType.PERSON})),
+    Relation.RELEASES: (ACTOR_TYPES, ACTOR_TYPES),
+}
+_ = _ANY
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where an argument is found: a slot name, or ``prep`` with its prepositions."""
+
+    name: str
+    preps: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, text: str, where: str) -> "Slot":
+        if text.startswith("prep:"):
+            preps = frozenset(p for p in text[5:].split("|") if p)
+            if not preps:
+                raise ConfigError(Code.BAD_DATA_FILE, f"{where}: 'prep:' needs at least one preposition")
+            return cls("prep", preps)
+        if text not in SLOTS:
+            raise ConfigError(Code.BAD_DATA_FILE, f"{where}: slot {one_of(text, sorted(SLOTS) + ['prep:P'])}")
+        return cls(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    cue: str
+    pos: str
+    relation: Relation
+    subject: tuple[Slot, ...]
+    object: tuple[Slot, ...]
+    direction: str = "forward"
+    subject_types: frozenset[EntityType] = frozenset()
+    object_types: frozenset[EntityType] = frozenset()
+    comment: str = ""
+
+    @property
+    def lemma(self) -> str:
+        return self.cue.split()[0]
+
+    @property
+    def extra(self) -> tuple[str, ...]:
+        """Words that must go with the lemma: a particle or a fixed object."""
+        return tuple(self.cue.split()[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class StatusWords:
+    alleged_adverbs: frozenset[str]
+    hypothetical_adverbs: frozenset[str]
+    alleged_adjectives: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    modals: frozenset[str]
+    conditionals: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    alleged_governors: frozenset[str]
+    negators: frozenset[str]
+    negation_words: frozenset[str]
+    reporting: dict[str, Status]
+    reporting_nouns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cues: tuple[Cue, ...]
+    transparent: frozenset[str]
+    collective: frozenset[str]
+    list_markers: tuple[str, ...]
+    facilities: frozenset[str]
+    light_verbs: frozenset[str]
+    roles: dict[Relation, frozenset[str]]
+    government_offices: frozenset[str]
+    military_words: frozenset[str]
+    status: StatusWords
+    _by_lemma: dict[tuple[str, str], tuple[Cue, ...]] = field(default_factory=dict, repr=False)
+
+    def cues_for(self, lemma: str, pos: str) -> tuple[Cue, ...]:
+        return self._by_lemma.get((lemma, pos), ())
+
+
+def _types(values: object, where: str) -> frozenset[EntityType]:
+    if values is None:
+        return frozenset()
+    if not isinstance(values, list):
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: types must be a list")
+    out: set[EntityType] = set()
+    for v in values:
+        if v == "Actor":
+            out |= ACTOR_TYPES
+            continue
+        try:
+            out.add(EntityType(v))
+        except ValueError:
+            raise ConfigError(Code.BAD_DATA_FILE,
+                              f"{where}: class {one_of(v, [t.value for t in EntityType] + ['Actor'])}") from None
+    return frozenset(out)
+
+
+def _cue(raw: dict, n: int, path: str) -> Cue:
+    where = f"{path}: cue {n} ({raw.get('cue', '?')!r})"
+    unknown = set(raw) - _CUE_KEYS
+    if unknown:
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: key {one_of(sorted(unknown)[0], _CUE_KEYS)}")
+    for key in ("cue", "pos", "relation", "comment"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise ConfigError(Code.BAD_DATA_FILE, f"{where}: {key} must be a non-empty string")
+    if raw["pos"] not in POS:
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: pos {one_of(raw['pos'], POS)}")
+    try:
+        relation = Relation(raw["relation"])
+    except ValueError:
+        raise ConfigError(Code.BAD_DATA_FILE,
+                          f"{where}: relation {one_of(raw['relation'], [r.value for r in Relation])}") from None
+    direction = raw.get("direction", "forward")
+    if direction not in DIRECTIONS:
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: direction {one_of(direction, DIRECTIONS)}")
+    default_subject = {"VERB": ["subject"], "NOUN": ["poss", "pred"], "ADJ": ["modified"]}[raw["pos"]]
+    subject = raw.get("subject", default_subject)
+    obj = raw.get("object")
+    if not isinstance(obj, list) or not obj:
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: object must be a non-empty list of slots")
+    return Cue(
+        cue=raw["cue"].strip().lower(),
+        pos=raw["pos"],
+        relation=relation,
+        subject=tuple(Slot.parse(s, where) for s in subject),
+        object=tuple(Slot.parse(s, where) for s in obj),
+        direction=direction,
+        subject_types=_types(raw.get("subject_types"), where),
+        object_types=_types(raw.get("object_types"), where),
+        comment=raw["comment"].strip(),
+    )
+
+
+def _words(data: dict, section: str, key: str, path: str) -> frozenset[str]:
+    value = data.get(section, {}).get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(Code.BAD_DATA_FILE, f"{path}: [{section}] {key} must be a list of strings")
+    return frozenset(v.lower() for v in value)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    return _load(str(path) if path else str(ontology_file("cues.toml")))
+
+
+@cache
+def _load(path: str) -> Lexicon:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(Code.BAD_DATA_FILE, f"cannot read cue lexicon {path}: {exc}") from None
+    cues = tuple(_cue(raw, n, path) for n, raw in enumerate(data.get("cue", []), 1))
+    by_lemma: dict[tuple[str, str], list[Cue]] = defaultdict(list)
+    for cue in cues:
+        by_lemma[(cue.lemma, cue.pos)].append(cue)
+    roles = {}
+    for rel in ("leads", "spokespersonOf", "memberOf"):
+        roles[Relation(rel)] = _words(data, "roles", rel, path)
+    reporting: dict[str, Status] = {}
+    for status in ("alleged", "asserted", "denied"):
+        for word in _words(data, "reporting", status, path):
+            reporting.setdefault(word, Status(status))
+    st = "status"
+    status_words = StatusWords(
+        alleged_adverbs=_words(data, st, "alleged_adverbs", path),
+        hypothetical_adverbs=_words(data, st, "hypothetical_adverbs", path),
+        alleged_adjectives=_words(data, st, "alleged_adjectives", path),
+        hypothetical_adjectives=_words(data, st, "hypothetical_adjectives", path),
+        modals=_words(data, st, "modals", path),
+        conditionals=_words(data, st, "conditionals", path),
+        hypothetical_governors=_words(data, st, "hypothetical_governors", path),
+        alleged_governors=_words(data, st, "alleged_governors", path),
+        negators=_words(data, st, "negators", path),
+        negation_words=_words(data, st, "negation_words", path),
+        reporting=reporting,
+        reporting_nouns=_words(data, "reporting", "nouns", path),
+    )
+    markers = data.get("arguments", {}).get("list_markers", [])
+    return Lexicon(
+        cues=cues,
+        transparent=_words(data, "arguments", "transparent", path),
+        collective=_words(data, "arguments", "collective", path),
+        list_markers=tuple(m.lower() for m in markers),
+        facilities=_words(data, "arguments", "facilities", path),
+        light_verbs=_words(data, "arguments", "light_verbs", path),
+        roles=roles,
+        government_offices=_words(data, "roles", "government_offices", path),
+        military_words=_words(data, "roles", "military_words", path),
+        status=status_words,
+        _by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+    )

@@ -1,0 +1,481 @@
+"""Relation rules: each finds (subject, relation, object) in one sentence.
+
+- :func:`cue_findings` — the cue lexicon: verbs, nouns and hyphenated
+  adjectives, their argument slots and directions (ontology/cues.toml);
+- :func:`role_findings` — "Taliban spokesman Zabihullah Mujahid",
+  "Pakistan's army chief, General Asim Munir", "X, former U.S. envoy",
+  "India's Ajit Doval", "Ahmad Massoud's National Resistance Front";
+- :func:`facility_findings` — "TTP training centers inside Afghanistan",
+  "the FC camp in Bannu": the group operates in the place;
+- :func:`place_findings` — "Zhob in Balochistan", "South Waziristan's
+  Serwekai", "the attack on X in Bannu": located in.
+
+A rule returns :class:`Finding` records; status, source and evidence are
+added afterwards, the same way for every rule.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ACTOR_TYPES, EntityType, Relation
+from .arguments import ANAPHOR, Arg, Arguments
+from .lexicon import SIGNATURES, Cue, Lexicon, Slot
+from .syntax import (
+    anchor,
+    children,
+    clause_complement_subjects,
+    direct_objects,
+    predicate_of,
+    prep_objects,
+    subjects,
+    verb_phrase,
+)
+
+_PLACE_LABELS = {EntityType.PLACE.value, EntityType.STATE.value}
+_LOCATIVE = {"in", "inside", "at", "across", "near", "within", "throughout"}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    subject: Arg
+    relation: Relation
+    object: Arg
+    trigger: Token
+    rule: str
+    base: float
+    subject_types: frozenset[EntityType]
+    object_types: frozenset[EntityType]
+    presupposed: bool = False
+
+
+def _type_of(arg: Arg) -> EntityType | None:
+    label = arg.span.label_
+    return None if label == ANAPHOR else EntityType(label)
+
+
+def _allowed(relation: Relation, cue_subject: frozenset[EntityType],
+             cue_object: frozenset[EntityType]) -> tuple[frozenset[EntityType], frozenset[EntityType]]:
+    dom, rng = SIGNATURES[relation]
+    return (dom & cue_subject if cue_subject else dom), (rng & cue_object if cue_object else rng)
+
+
+def make(subject: Arg, relation: Relation, obj: Arg, trigger: Token, rule: str, base: float,
+         cue_subject: frozenset[EntityType] = frozenset(),
+         cue_object: frozenset[EntityType] = frozenset(), presupposed: bool = False) -> Finding | None:
+    """A finding, or None when the arguments cannot stand in this relation."""
+    if subject.span.kb_id_ == obj.span.kb_id_ or _overlap(subject.span, obj.span):
+        return None
+    dom, rng = _allowed(relation, cue_subject, cue_object)
+    st, ot = _type_of(subject), _type_of(obj)
+    if (st is not None and st not in dom) or (ot is not None and ot not in rng):
+        return None
+    return Finding(subject, relation, obj, trigger, rule, base, dom, rng, presupposed)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    """Two names sharing words (an event phrase, or "X's faction", may contain the names in it)."""
+    if EntityType.EVENT.value in (a.label_, b.label_) or "faction" in (a.id_, b.id_):
+        return False
+    return a.start < b.end and b.start < a.end
+
+
+# ---------------------------------------------------------------------- cues
+
+def _is_hyphen_compound(tok: Token) -> bool:
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-"
+
+
+def _matches(cue: Cue, tok: Token) -> bool:
+    if cue.pos == "ADJ":
+        needs_hyphen = any(s.name == "compound" for s in cue.subject + cue.object)
+        if tok.lower_ != cue.lemma and tok.lemma_.lower() != cue.lemma:
+            return False
+        return _is_hyphen_compound(tok) if needs_hyphen else tok.pos_ == "ADJ"
+    if cue.pos == "VERB" and tok.pos_ != "VERB":
+        return False
+    if cue.pos == "NOUN" and tok.pos_ != "NOUN":
+        return False
+    for word in cue.extra:
+        attached = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        attached |= {c.lemma_.lower() for c in tok.children
+                     if c.dep_ in {"dobj", "oprd", "acomp", "xcomp", "ccomp", "nsubjpass"}}
+        if word not in attached:
+            return False
+    return True
+
+
+def _candidates(tok: Token, lex: Lexicon) -> Iterator[Cue]:
+    if tok.pos_ in {"VERB", "NOUN"}:
+        yield from lex.cues_for(tok.lemma_.lower(), tok.pos_)
+    if tok.pos_ == "NOUN" and tok.lower_ != tok.lemma_.lower():
+        yield from lex.cues_for(tok.lower_, "NOUN")
+    yield from lex.cues_for(tok.lower_, "ADJ")
+    if tok.lemma_.lower() != tok.lower_:
+        yield from lex.cues_for(tok.lemma_.lower(), "ADJ")
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the document left for later ones."""
+
+    dyad: tuple[Arg, Arg] | None = None  # the last two parties reported in conflict
+
+    def update(self, findings: list["Finding"]) -> None:
+        for f in findings:
+            if f.relation in (Relation.ATTACKS, Relation.OPPOSES) and \
+                    f.subject.span.label_ != EntityType.EVENT.value and f.object.span.label_ in _ACTOR_LABELS:
+                self.dyad = (f.subject, f.object)
+
+
+_ACTOR_LABELS = {t.value for t in ACTOR_TYPES}
+
+
+def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
+          context: Context | None = None) -> list[Arg]:
+    doc = tok.doc
+    name = slot.name
+    if name == "subject":
+        return _all(args, subjects(tok))
+    if name == "dobj":
+        return _all(args, direct_objects(tok))
+    if name == "xsubj":
+        return _all(args, clause_complement_subjects(tok))
+    if name == "prep":
+        heads = [tok]
+        if cue.pos == "VERB":
+            heads += direct_objects(tok)
+        else:
+            heads += _noun_heads(tok, lex)
+        return _all(args, [o for h in dict.fromkeys(heads) for o in prep_objects(h, slot.preps)])
+    if name == "poss":
+        out: list[Arg] = []
+        for head in dict.fromkeys([tok, anchor(tok)]):
+            out += _all(args, children(head, "poss"))
+            # a name modifying the noun from the left: "Taliban patronage"
+            out += [Arg(m) for m in args.mentions_in(head.left_edge.i, head.i) if m.end <= tok.i or head is not tok]
+        return out
+    if name == "pred":
+        return _all(args, predicate_of(tok, lex.light_verbs))
+    if name == "agent":
+        return _all(args, [o for h in dict.fromkeys([tok, anchor(tok)]) for o in prep_objects(h, {"by"})])
+    if name == "between":
+        heads = [tok] + _noun_heads(tok, lex)
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            heads.append(tok.head)  # "accusations have resurfaced between A and B"
+        found = _all(args, [o for h in dict.fromkeys(heads) for o in prep_objects(h, {"between"})])
+        return found or _all(args, _loose_between(tok, lex))
+    if name == "appos":
+        return _all(args, children(tok, "appos"))
+    if name == "modified":
+        head = tok.head
+        for _ in range(3):
+            if head.pos_ in {"NOUN", "PROPN"} or head is head.head:
+                break
+            head = head.head
+        if tok.dep_ == "acomp":
+            return _all(args, subjects(tok.head))
+        # only the noun itself: "Taliban-ruled Afghanistan and Pakistan" rules Afghanistan
+        span = args.mention_at(head) if head.i != tok.i else None
+        return [Arg(span)] if span is not None else []
+    if name == "compound":
+        if _is_hyphen_compound(tok):
+            span = args.mention_at(doc[tok.i - 2])
+            return [Arg(span)] if span is not None else []
+        return []
+    if name == "event":
+        found: list[Arg] = []
+        if tok.dep_ == "relcl" and any(c.lower_ in {"where", "when"} for c in tok.children):
+            event = args.event_containing(tok.head)  # "the attack on X in Bannu, where Y was killed"
+            if event is not None:
+                found.append(Arg(event))
+        found += _all(args, prep_objects(tok, {"in", "during"}))
+        return [a for a in found if a.span.label_ == EntityType.EVENT.value]
+    if name == "parties":
+        # "Mediation efforts by Qatar failed": the parties of the conflict the
+        # text reported last
+        return list(context.dyad) if context is not None and context.dyad else []
+    return []
+
+
+def _noun_heads(tok: Token, lex: Lexicon) -> list[Token]:
+    """Where a nominal cue's prepositional phrases may hang: on the noun it
+    modifies ("mediation efforts by X"), or on the light verb it is the
+    object of ("constitute a threat ... to X")."""
+    heads = [anchor(tok)]
+    if tok.dep_ == "dobj" and (verb_phrase(tok.head) in lex.light_verbs or tok.head.lemma_.lower() in lex.light_verbs):
+        heads.append(tok.head)
+    return heads
+
+
+def _loose_between(tok: Token, lex: Lexicon) -> list[Token]:
+    """"fragmentation within X, and between A and B": a "between" phrase later
+    in the sentence that the parser attached elsewhere, when no other cue
+    noun stands between it and ``tok``."""
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if t.pos_ == "NOUN" and lex.cues_for(t.lemma_.lower(), "NOUN"):
+            return []
+        if t.lower_ == "between" and t.dep_ in {"prep", "conj"}:
+            return [c for c in t.children if c.dep_ == "pobj"]
+    return []
+
+
+def _patient(tok: Token, args: Arguments) -> list[Arg]:
+    """"X, reinforced by Taliban patronage": the noun is the agent of a
+    passive participle, and its relation's object is what the participle
+    describes."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "agent":
+        return []
+    verb = tok.head.head
+    if verb.dep_ == "acl":
+        return args.entities(verb.head)
+    if verb.dep_ in {"acomp", "xcomp", "oprd"}:  # "X appears emboldened by ..."
+        return _all(args, subjects(verb.head))
+    return _all(args, children(verb, "nsubjpass"))
+
+
+def _all(args: Arguments, toks: Iterable[Token]) -> list[Arg]:
+    out: list[Arg] = []
+    for t in toks:
+        out.extend(args.entities(t))
+    return out
+
+
+def _dedupe(found: list[Arg]) -> list[Arg]:
+    return list({a.key: a for a in found}.values())
+
+
+_PARTS = frozenset({"part", "parts", "area", "areas", "swathe", "swathes", "swath", "swaths", "portion",
+                    "portions", "pocket", "pockets", "stretch", "stretches", "region", "regions"})
+
+
+def _partitive(obj: Arg) -> bool:
+    """"parts of central Afghanistan": the object is a part of the named place."""
+    root = obj.span.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _PARTS
+
+
+def cue_findings(sent: Span, args: Arguments, lex: Lexicon, context: Context | None = None) -> Iterator[Finding]:
+    for tok in sent:
+        for cue in _candidates(tok, lex):
+            if not _matches(cue, tok):
+                continue
+            subj = _dedupe([a for s in cue.subject for a in _slot(s, tok, cue, args, lex, context)])
+            objs = _dedupe([a for s in cue.object if s.name != "subject"
+                            for a in _slot(s, tok, cue, args, lex, context)])
+            if not objs and cue.pos == "NOUN" and cue.direction == "forward":
+                objs = _dedupe(_patient(tok, args))
+            rule = f"{cue.pos.lower()}:{cue.cue}"
+            base = {"VERB": 0.85, "NOUN": 0.75, "ADJ": 0.75}[cue.pos]
+            pairs: list[tuple[Arg, Arg]] = []
+            between = any(s.name == "between" for s in cue.object)
+            if cue.direction == "mutual":
+                if objs and subj:
+                    pairs = [(s, o) for s in subj for o in objs] + [(o, s) for s in subj for o in objs]
+                elif objs and (between or any(s.name == "appos" for s in cue.object)):
+                    pairs = [(a, b) for a in objs for b in objs if a.key != b.key]
+                elif subj and any(s.name == "subject" for s in cue.object):
+                    pairs = [(a, b) for a in subj for b in subj if a.key != b.key]
+            elif cue.direction == "reverse":
+                pairs = [(o, s) for s in subj for o in objs]
+            else:
+                pairs = [(s, o) for s in subj for o in objs]
+                if between and not subj:
+                    pairs = [(a, b) for a in objs for b in objs if a.key != b.key]
+            if cue.direction == "reverse":
+                cue_s, cue_o = cue.object_types, cue.subject_types
+            else:
+                cue_s, cue_o = cue.subject_types, cue.object_types
+            inside_np = cue.pos == "ADJ" and any(sl.name == "compound" for sl in cue.subject + cue.object)
+            for s, o in pairs:
+                relation = cue.relation
+                if relation is Relation.CONTROLS and _partitive(o):
+                    relation = Relation.OPERATES_IN  # holding parts of a country is not holding the country
+                f = make(s, relation, o, tok, rule, base, cue_s, cue_o, presupposed=inside_np)
+                if f is not None:
+                    yield f
+
+
+# ---------------------------------------------------------------------- roles
+
+def _role_relation(word: str, lex: Lexicon) -> Relation | None:
+    for relation in (Relation.SPOKESPERSON_OF, Relation.LEADS, Relation.MEMBER_OF):
+        if word in lex.roles[relation]:
+            return relation
+    return None
+
+
+def _organisation_of_role(role: Token, args: Arguments, lex: Lexicon, gz) -> list[Arg]:
+    """Who a role belongs to: "Pakistan's army chief", "Taliban spokesman",
+    "leader of the TTP", "former U.S. special envoy"."""
+    found: list[Arg] = []
+    found += _all(args, children(role, "poss"))
+    found += _all(args, prep_objects(role, {"of", "for"}))
+    left = [m for m in args.mentions_in(role.left_edge.i, role.i)
+            if m.label_ != EntityType.PERSON.value]
+    found += [Arg(m) for m in left]
+    return _dedupe(found)
+
+
+def role_findings(sent: Span, args: Arguments, lex: Lexicon, gz) -> Iterator[Finding]:
+    persons = [m for m in args.mentions_in(sent.start, sent.end) if m.label_ == EntityType.PERSON.value]
+    for person in persons:
+        root = person.root
+        roles: list[Token] = []
+        # "Taliban spokesman Zabihullah Mujahid": the role before the name
+        roles += [c for c in root.children if c.dep_ in {"compound", "appos", "nmod", "amod"}
+                  and c.i < person.start]
+        # "X, former U.S. special envoy" / "Pakistan's army chief, General X"
+        roles += [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            roles.append(root.head)
+        # "X is the leader of Y"
+        if root.dep_ == "nsubj":
+            roles += [c for c in root.head.children if c.dep_ == "attr"]
+        for role in dict.fromkeys(roles):
+            relation = _role_relation(role.lemma_.lower(), lex) or _role_relation(role.lower_, lex)
+            if relation is None or args.mention_at(role) is not None and args.mention_at(role) != person:
+                continue
+            military = any(c.dep_ in {"compound", "amod"} and c.lower_ in lex.military_words
+                           for c in role.children)
+            for org in _organisation_of_role(role, args, lex, gz):
+                target = _redirect(org, role, military, lex, gz, args)
+                f = make(Arg(person), relation, target, role, f"role:{role.lemma_.lower()}", 0.85,
+                         presupposed=True)
+                if f is not None:
+                    yield f
+        # "India's Ajit Doval": a state's person belongs to it
+        for poss in children(root, "poss"):
+            for org in args.entities(poss):
+                if org.span.label_ in {EntityType.STATE.value, EntityType.GOVERNMENT.value,
+                                       EntityType.ORGANIZATION.value, EntityType.ARMED_GROUP.value}:
+                    f = make(Arg(person), Relation.MEMBER_OF, org, root, "role:possessive", 0.7, presupposed=True)
+                    if f is not None:
+                        yield f
+        # "Ahmad Massoud's National Resistance Front": a person's organisation
+        if root.dep_ == "poss":
+            org = args.mention_at(root.head)
+            if org is not None and org.label_ in {EntityType.ORGANIZATION.value, EntityType.ARMED_GROUP.value}:
+                f = make(Arg(person), Relation.LEADS, Arg(org), root, "role:possessive-organisation", 0.75,
+                         presupposed=True)
+                if f is not None:
+                    yield f
+    # "Hafiz Gul Bahadur's faction": the faction's leader
+    for span in args.mentions_in(sent.start, sent.end):
+        if span.id_ != "faction":
+            continue
+        for inner in args.mentions:
+            if inner.label_ == EntityType.PERSON.value and span.start <= inner.start and inner.end < span.end:
+                f = make(Arg(inner), Relation.LEADS, Arg(span), span.root, "role:faction", 0.8, presupposed=True)
+                if f is not None:
+                    yield f
+
+
+def _redirect(org: Arg, role: Token, military: bool, lex: Lexicon, gz, args: Arguments) -> Arg:
+    """"Pakistan's army chief" leads the Pakistani military; "Afghanistan's
+    deputy minister" belongs to its de facto government."""
+    if org.span.label_ != EntityType.STATE.value or gz is None or org.span.kb_id_ not in gz:
+        return org
+    target = None
+    if military:
+        target = gz.military_of(org.span.kb_id_)
+    elif role.lemma_.lower() in lex.government_offices or role.lower_ in lex.government_offices:
+        gov = gz.government_of(org.span.kb_id_)
+        target = gov if gov.id != org.span.kb_id_ else None
+    if target is None:
+        return org
+    span = Span(org.span.doc, org.span.start, org.span.end, label=target.type.value, kb_id=target.id,
+                span_id="metonym")
+    return Arg(span, "metonym")
+
+
+# ---------------------------------------------------------------------- places
+
+def facility_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Finding]:
+    """"TTP, IS-KP and BLA training centers inside Afghanistan": each group
+    operates in the place."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or (tok.lower_ not in lex.facilities and tok.lemma_.lower() not in lex.facilities):
+            continue
+        head = tok
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            head = tok.head  # "training centers"
+        if tok is not head and (head.lower_ in lex.facilities or head.lemma_.lower() in lex.facilities):
+            continue  # "training camps": the rule runs on "camps"
+        owners = [a for m in args.mentions_in(head.left_edge.i, tok.i)
+                  if m.label_ != ANAPHOR and EntityType(m.label_) in ACTOR_TYPES
+                  for a in args.entities(m.root)]
+        owners += _all(args, children(head, "poss"))
+        if not owners:
+            continue
+        places = [a for a in _all(args, prep_objects(head, _LOCATIVE)) if a.span.label_ in _PLACE_LABELS]
+        for owner in _dedupe(owners):
+            for place in _dedupe(places):
+                f = make(owner, Relation.OPERATES_IN, place, tok, f"facility:{tok.lemma_.lower()}", 0.75)
+                if f is not None:
+                    yield f
+
+
+def place_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
+    """Places in places and events in places."""
+    for span in args.mentions_in(sent.start, sent.end):
+        label = span.label_
+        if label == EntityType.EVENT.value:
+            for inner in args.mentions:
+                if inner.label_ in _PLACE_LABELS and span.start <= inner.start and inner.end <= span.end \
+                        and _via_locative(inner.root, span):
+                    f = make(Arg(span), Relation.LOCATED_IN, Arg(inner), span.root, "place:event-in", 0.8,
+                             presupposed=True)
+                    if f is not None:
+                        yield f
+            continue
+        if label != EntityType.PLACE.value:
+            continue
+        root = span.root
+        containers = [a for a in _all(args, prep_objects(root, {"in", "inside", "within"}))
+                      if a.span.label_ in _PLACE_LABELS]
+        containers += [a for a in _all(args, children(root, "poss")) if a.span.label_ in _PLACE_LABELS]
+        # "from Zhob in Balochistan": the parser may hang "in" elsewhere
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
+            nxt = args.mention_at(doc[span.end + 1])
+            if nxt is not None and nxt.start == span.end + 1 and nxt.label_ in _PLACE_LABELS:
+                containers.append(Arg(nxt))
+        for c in _dedupe(containers):
+            f = make(Arg(span), Relation.LOCATED_IN, c, root, "place:in", 0.8, presupposed=True)
+            if f is not None:
+                yield f
+
+
+def _via_locative(tok: Token, event: Span) -> bool:
+    node = tok
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    for _ in range(10):
+        if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE:
+            return True
+        if node.i == event.root.i or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def sentence_findings(sent: Span, args: Arguments, lex: Lexicon, gz,
+                      context: Context | None = None) -> list[Finding]:
+    found = list(cue_findings(sent, args, lex, context))
+    found += role_findings(sent, args, lex, gz)
+    found += facility_findings(sent, args, lex)
+    found += place_findings(sent, args)
+    if context is not None:
+        context.update(found)
+    return found
+
+
+def prose_sentences(doc: Doc, prose: list[tuple[int, int]]) -> Iterator[Span]:
+    for sent in doc.sents:
+        start = sent.start_char
+        if any(s <= start < e for s, e in prose):
+            yield sent

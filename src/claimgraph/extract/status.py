@@ -1,0 +1,220 @@
+"""Status and attribution of a claim, from the words that govern its cue.
+
+From the cue word we walk up the dependency tree to the root of the
+sentence. On the way we collect what changes how the text commits to the
+claim:
+
+- negation ("not", "never", "no") and negating verbs ("refuse to",
+  "sever ties"); "not only ... but also" is not negation; an even number
+  of negations cancels out;
+- modal and future auxiliaries, conditional clauses ("if", "unless") and
+  governors of mere possibility ("risks provoking", "the risk of");
+- hedges: adverbs ("allegedly"), adjectives ("apparent alignment"),
+  "appear to", and nouns of evidence and concern ("evidence of");
+- the first reporting verb whose complement holds the cue ("X says that",
+  "X accuses Y of", "Analysts believe"): its subject is the source, its
+  kind sets the status (say: alleged, confirm: asserted, deny: denied);
+  the attribution covers only the reported clause, so the walk stops there;
+- "according to X" and "as X warns" on the way, or on the sentence's root.
+
+Precedence: denied > hypothetical > alleged > asserted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Status
+from .arguments import Arguments
+from .lexicon import Lexicon
+from .syntax import children, prep_objects, subjects
+
+# how a child hangs from its head when the head reports or governs it
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl",
+                          "conj", "attr", "oprd", "appos", "nsubjpass", "parataxis"})
+_REPORTED = frozenset({"ccomp", "xcomp", "pcomp", "prep", "parataxis", "dobj", "oprd"})
+# leaving these, the walk leaves the cue's clause: hedges and modals above
+# no longer apply (a reporting verb above still does) ...
+_CLAUSE_EDGE = frozenset({"advcl", "parataxis"})
+# ... and leaving these, it leaves the sentence's statement about the cue
+_CLAUSE_STOP = frozenset({"relcl", "acl"})
+_UNNAMED_SKIP = frozenset({"the", "a", "an", "some", "many", "several", "these", "those", "this", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    status: Status
+    cue: str
+    source_token: Token | None = None  # the token naming the source, if any
+
+
+def _negated(node: Token, lex: Lexicon) -> bool:
+    contrast = any(c.dep_ == "cc" and c.lower_ == "but" for c in node.children)
+    for c in node.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in {"only", "just", "merely"}:
+                continue  # "not only ... but also"
+            if contrast:
+                continue  # "not between A and B, but along C": a contrast of place, not a denial
+            return True
+    return False
+
+
+def _conditional(node: Token, lex: Lexicon) -> str | None:
+    if node.dep_ in {"advcl", "ccomp"}:
+        for c in node.children:
+            if c.dep_ == "mark" and c.lower_ in lex.status.conditionals:
+                return c.lower_
+    return None
+
+
+def presupposed(cue: Token, lex: Lexicon) -> Assessment:
+    """Status of a relation stated inside a noun phrase ("Taliban spokesman
+    X", "Taliban-ruled Afghanistan", "Zhob in Balochistan"): the phrase
+    presupposes it, so the clause's modals and negation do not apply; only
+    a hedge on the phrase itself ("the alleged TTP chief") does."""
+    st = lex.status
+    for c in cue.children:
+        low = c.lower_
+        if c.dep_ in {"amod", "advmod"} and (low in st.alleged_adjectives or low in st.alleged_adverbs):
+            return Assessment(Status.ALLEGED, c.text)
+    return Assessment(Status.ASSERTED, "")
+
+
+def assess(cue: Token, lex: Lexicon) -> Assessment:
+    """Walk from ``cue`` to the sentence root; see the module's docstring."""
+    st = lex.status
+    negations = 0
+    hypothetical: str | None = None
+    alleged: str | None = None
+    report: tuple[Status, str, Token | None] | None = None
+    node = cue
+    child: Token | None = None
+    local = True  # still inside the cue's own clause
+    for _ in range(40):
+        lemma = node.lemma_.lower()
+        came_by = child.dep_ if child is not None else ""
+        if child is not None and came_by in _COMPLEMENTS:
+            if lemma in st.reporting and node.pos_ in {"VERB", "AUX"} and came_by in _REPORTED:
+                subj = subjects(node)
+                report = (st.reporting[lemma], node.text, subj[0] if subj else None)
+            elif lemma in st.reporting_nouns and node.pos_ == "NOUN" and came_by in {"acl", "ccomp", "prep"}:
+                owner = children(node, "poss") or prep_objects(node, {"by", "from"})
+                report = (Status.ALLEGED, node.text, owner[0] if owner else None)
+                head = node.head
+                if node.dep_ in {"dobj", "nsubjpass"} and st.reporting.get(head.lemma_.lower()) is Status.DENIED:
+                    # "Islamabad rejected claims that ...": the report is denied by the subject
+                    subj = subjects(head)
+                    report = (Status.DENIED, head.text, subj[0] if subj else None)
+            elif not local:
+                pass
+            elif lemma in st.negators and came_by in {"xcomp", "dobj", "ccomp", "pobj", "prep", "pcomp"}:
+                negations += 1
+            elif lemma in st.hypothetical_governors and came_by in {"xcomp", "ccomp", "prep", "pcomp", "dobj"}:
+                hypothetical = hypothetical or node.text
+            elif lemma in st.alleged_governors and came_by in {"xcomp", "ccomp", "prep", "pcomp", "acl"}:
+                alleged = alleged or node.text
+        if report is None and local:
+            if _negated(node, lex):
+                negations += 1
+            for c in node.children:
+                low = c.lower_
+                if c.dep_ in {"aux", "auxpass"} and low in st.modals:
+                    hypothetical = hypothetical or c.text
+                elif c.dep_ == "advmod" and low in st.alleged_adverbs:
+                    alleged = alleged or c.text
+                elif c.dep_ == "advmod" and low in st.hypothetical_adverbs:
+                    hypothetical = hypothetical or c.text
+                elif c.dep_ == "amod" and low in st.alleged_adjectives:
+                    alleged = alleged or c.text
+                elif c.dep_ == "amod" and low in st.hypothetical_adjectives:
+                    hypothetical = hypothetical or c.text
+            cond = _conditional(node, lex)
+            if cond:
+                hypothetical = hypothetical or cond
+        if report is None:
+            according = _according_to(node)
+            if according is not None:
+                report = (Status.ALLEGED, "according to", according)
+            elif (as_report := _as_reporting(node, lex)) is not None:
+                report = as_report
+        if report is not None or node.head is node or _leaves_statement(node):
+            break
+        if node.dep_ in _CLAUSE_EDGE or (node.dep_ == "conj" and children(node, "nsubj", "nsubjpass")):
+            local = False
+        child = node
+        node = node.head
+    if report is None:
+        root = cue.sent.root
+        according = _according_to(root)
+        if according is not None:
+            report = (Status.ALLEGED, "according to", according)
+        elif (as_report := _as_reporting(root, lex)) is not None:
+            report = as_report
+    source = report[2] if report else None
+    if negations % 2 == 1:
+        return Assessment(Status.DENIED, report[1] if report else "not", source)
+    if report is not None and report[0] is Status.DENIED:
+        return Assessment(Status.DENIED, report[1], source)
+    if hypothetical:
+        return Assessment(Status.HYPOTHETICAL, hypothetical, source)
+    if report is not None and report[0] is Status.ALLEGED:
+        return Assessment(Status.ALLEGED, report[1], source)
+    if alleged:
+        return Assessment(Status.ALLEGED, alleged, source)
+    return Assessment(Status.ASSERTED, report[1] if report else "", source)
+
+
+def _leaves_statement(node: Token) -> bool:
+    """A relative clause, or a participle modifying a noun, says something
+    about that noun; what governs the noun does not govern it. A noun's
+    content clause ("claims that X armed Y") is governed by the noun."""
+    if node.dep_ not in _CLAUSE_STOP:
+        return False
+    if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "pobj":
+        return False  # "concerned about their fighters aligning with X": a gerund clause
+    return not any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in node.children)
+
+
+def _according_to(node: Token) -> Token | None:
+    objs = prep_objects(node, {"according to"})
+    if objs:
+        return objs[0]
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ == "to":
+                    pobj = children(g, "pobj")
+                    if pobj:
+                        return pobj[0]
+    return None
+
+
+def _as_reporting(node: Token, lex: Lexicon) -> tuple[Status, str, Token | None] | None:
+    """"As Foreign Affairs warns, ...": an "as"-clause with a reporting verb."""
+    for c in node.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in lex.status.reporting and \
+                any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) and \
+                not any(g.dep_ in {"dobj", "ccomp", "xcomp"} for g in c.children):
+            # "As Foreign Affairs warns, ..." reports the main clause; "Even as
+            # Afghanistan accuses Pakistan of ..." reports its own object instead
+            subj = subjects(c)
+            return (lex.status.reporting[c.lemma_.lower()], f"as {c.text}", subj[0] if subj else None)
+    return None
+
+
+def source_of(tok: Token | None, args: Arguments) -> tuple[list, str | None]:
+    """The source named by ``tok``: mentions, or else the phrase of an unnamed source."""
+    if tok is None:
+        return [], None
+    found = args.entities(tok)
+    if found:
+        return found, None
+    if tok.pos_ == "PRON":
+        return [], None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.lower_ not in _UNNAMED_SKIP and not t.is_punct]
+    words = [t for t in words if t.dep_ in {"amod", "compound", "nmod"} or t.i == tok.i]
+    phrase = " ".join(t.text for t in words).strip()
+    return [], phrase or None
