@@ -1,0 +1,275 @@
+"""Resolve: document mentions and raw claims in, canonical entities and claims out.
+
+Per document (:func:`resolve_document`):
+
+- a short name of a person stands for the full name used earlier in the
+  document ("Mr. Nuri" ... "Nuri"; "General Asim Munir" ... "Munir");
+- an anaphor ("the group", "this regime") stands for the most recent
+  entity of a compatible class before it in the same paragraph.
+
+Across documents (:class:`Resolver`):
+
+- a gazetteer id is the entity; a name the gazetteer does not know is
+  matched to a gazetteer name of the same class, or to another unknown
+  name of the same class, when the two are spelling variants of one
+  another (transliteration folding and rapidfuzz, see :mod:`.names`);
+- every other unknown name becomes an entity of its own, with an id made
+  from its name (stable across builds);
+- raw claims get the entities' ids; a claim whose argument did not
+  resolve, whose arguments are one entity, or whose classes do not fit
+  its relation is dropped; duplicates (the same claim from the same
+  sentence) are kept once, with the highest confidence.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..gazetteer import Gazetteer, fold
+from ..model import Claim, Document, Entity, EntityType, Mention, Source
+from ..nlp.wordlists import MentionWords, load_mention_words
+from .names import similar, slug
+
+__all__ = ["Resolver", "resolve_document"]
+
+_ALIAS_KINDS = frozenset({"gazetteer", "ner", "alias", "acronym", "faction", "event"})
+
+
+def _paragraph_of(document: Document) -> callable:
+    starts = [b.start for b in document.blocks]
+
+    def index(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    return index
+
+
+def _label_of(m: Mention, words: MentionWords) -> str:
+    """The name a mention gives, without titles, 'the' or a possessive."""
+    text = m.text.replace("\u2019", "'").strip()
+    for suffix in ("'s", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    tokens = text.split()
+    if m.type is EntityType.PERSON:
+        while len(tokens) > 1 and tokens[0] in words.titles:
+            tokens.pop(0)
+    if len(tokens) > 1 and tokens[0].lower() == "the":
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def resolve_document(document: Document, mentions: list[Mention], *,
+                     words: MentionWords | None = None) -> dict[Mention, Mention]:
+    """Map each mention of one document to its resolved form (same offsets;
+    resolved ``key`` and ``type``). Unresolved anaphors are left out."""
+    words = words or load_mention_words()
+    paragraph = _paragraph_of(document)
+    ordered = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
+    out: dict[Mention, Mention] = {}
+    # short names of people
+    full_people: dict[str, str] = {}
+    for m in ordered:
+        if m.type is EntityType.PERSON:
+            parts = _label_of(m, words).split()
+            if len(parts) > 1:
+                full_people.setdefault(parts[-1].lower(), m.key)
+    person_type = {m.key: m.type for m in ordered if m.type is EntityType.PERSON}
+    for m in ordered:
+        if m.key.startswith("new:") and m.kind == "ner" and m.type is not None:
+            # "Mr. Nuri" ... "Nuri": a surname stands for the person, whatever
+            # class the recogniser gave it
+            parts = _label_of(m, words).split()
+            if len(parts) == 1 and parts[0].lower() in full_people and full_people[parts[0].lower()] != m.key:
+                target = full_people[parts[0].lower()]
+                out[m] = replace(m, key=target, type=person_type[target])
+                continue
+        if m.type is not None:
+            out[m] = m
+    # anaphors: the most recent compatible entity in the same paragraph
+    resolved = [out[m] for m in ordered if m in out]
+    for m in ordered:
+        if m.type is not None:
+            continue
+        kind, word = m.key.split(":", 1)
+        allowed = (words.pronouns if kind == "pronoun" else words.anaphors).get(word, frozenset())
+        here = paragraph(m.char_start)
+        antecedent = None
+        for cand in reversed(resolved):
+            if cand.char_start >= m.char_start:
+                continue
+            if paragraph(cand.char_start) != here:
+                break
+            if cand.type in allowed:
+                antecedent = cand
+                break
+        if antecedent is not None:
+            out[m] = replace(m, key=antecedent.key, type=antecedent.type, kind="anaphor")
+    return out
+
+
+@dataclass
+class _Candidate:
+    key: str
+    type: EntityType
+    labels: Counter
+    mentions: list[Mention]
+
+
+class Resolver:
+    """Collects resolved mentions and raw claims of many documents, then
+    makes canonical entities and claims (:meth:`finish`)."""
+
+    def __init__(self, gazetteer: Gazetteer, *, words: MentionWords | None = None) -> None:
+        self.gz = gazetteer
+        self.words = words or load_mention_words()
+        self._candidates: dict[str, _Candidate] = {}
+        self._raw: list[tuple[dict[Mention, Mention], list]] = []
+
+    def add(self, document: Document, mentions: list[Mention], raw_claims: Iterable) -> None:
+        raw_claims = list(raw_claims)
+        mapping = resolve_document(document, mentions, words=self.words)
+        # a claim's argument that is a redirect ("Pakistan's army chief": the
+        # Pakistan Army) is a mention of the entity it was redirected to
+        for raw in raw_claims:
+            for m in (raw.subject, raw.object, raw.source):
+                if isinstance(m, Mention) and m not in mapping and m.type is not None and m.key in self.gz:
+                    mapping[m] = m
+        for m in mapping.values():
+            cand = self._candidates.get(m.key)
+            if cand is None:
+                cand = self._candidates[m.key] = _Candidate(m.key, m.type, Counter(), [])
+            cand.mentions.append(m)
+            if m.kind in _ALIAS_KINDS:
+                cand.labels[_label_of(m, self.words)] += 1
+        self._raw.append((mapping, raw_claims))
+
+    # -- entities --------------------------------------------------------------
+
+    def _merge_variants(self) -> dict[str, str]:
+        """key -> canonical key, joining spelling variants of one class."""
+        canon: dict[str, str] = {k: k for k in self._candidates}
+        gz_names: dict[EntityType, list[tuple[str, str]]] = defaultdict(list)
+        for entry in self.gz:
+            for name in entry.names:
+                gz_names[entry.type].append((name, entry.id))
+        known: list[_Candidate] = []
+        for key in sorted(self._candidates):
+            cand = self._candidates[key]
+            if not key.startswith("new:") or cand.type is EntityType.EVENT:
+                continue
+            label = cand.labels.most_common(1)[0][0] if cand.labels else key.split(":", 2)[-1]
+            exact = [e for e in self.gz.lookup(label) if e.type is cand.type]
+            if exact:
+                canon[key] = exact[0].id
+                continue
+            match = next((gid for name, gid in gz_names[cand.type] if similar(label, name)), None)
+            if match is not None:
+                canon[key] = match
+                continue
+            earlier = next((k.key for k in known if k.type is cand.type and any(
+                similar(label, other) for other in k.labels)), None)
+            if earlier is not None:
+                canon[key] = canon[earlier]
+            else:
+                known.append(cand)
+        return canon
+
+    def _entities(self, canon: dict[str, str]) -> tuple[list[Entity], dict[str, str]]:
+        groups: dict[str, list[_Candidate]] = defaultdict(list)
+        for key, cand in self._candidates.items():
+            groups[canon[key]].append(cand)
+        ids: dict[str, str] = {}
+        taken = {e.id for e in self.gz}
+        entities: list[Entity] = []
+        for ckey in sorted(groups):
+            members = groups[ckey]
+            labels: Counter = Counter()
+            mentions: list[Mention] = []
+            for cand in members:
+                labels.update(cand.labels)
+                mentions.extend(cand.mentions)
+            if ckey in self.gz:
+                entry = self.gz[ckey]
+                eid, label, etype, wikidata = entry.id, entry.label, entry.type, entry.wikidata
+                aliases = set(entry.aliases)
+            else:
+                etype = members[0].type
+                label = _best_label(labels, ckey)
+                eid = slug(label)
+                if eid in taken:
+                    eid = f"{eid}-{etype.value.lower()}"
+                n = 2
+                while eid in taken:
+                    eid = f"{slug(label)}-{etype.value.lower()}-{n}"
+                    n += 1
+                wikidata = None
+                aliases = set()
+            taken.add(eid)
+            ids[ckey] = eid
+            aliases |= {lab for lab in labels if lab and fold(lab) != fold(label)}
+            entities.append(Entity(
+                id=eid, label=label, type=etype,
+                aliases=tuple(sorted(aliases, key=lambda a: (a.casefold(), a))),
+                wikidata=wikidata,
+                mentions=tuple(sorted({replace(m, key=eid) for m in mentions})),
+            ))
+        for key in canon:
+            ids.setdefault(key, ids[canon[key]])
+        entities.sort(key=lambda e: e.id)
+        return entities, ids
+
+    # -- claims ------------------------------------------------------------------
+
+    def finish(self) -> tuple[list[Entity], list[Claim]]:
+        canon = self._merge_variants()
+        entities, ids = self._entities(canon)
+        types = {e.id: e.type for e in entities}
+        best: dict[tuple, Claim] = {}
+        for mapping, raws in self._raw:
+            for raw in raws:
+                claim = self._claim(raw, mapping, ids, types)
+                if claim is None:
+                    continue
+                key = (claim.evidence.document, claim.evidence.char_start, claim.subject,
+                       claim.relation, claim.object, claim.status,
+                       claim.attributed_to.value if claim.attributed_to else "")
+                if key not in best or (best[key].confidence, best[key].cue) < (claim.confidence, claim.cue):
+                    best[key] = claim
+        claims = sorted(best.values(), key=Claim.sort_key)
+        return entities, claims
+
+    def _claim(self, raw, mapping: dict[Mention, Mention], ids: dict[str, str],
+               types: dict[str, EntityType]) -> Claim | None:
+        subj = mapping.get(raw.subject)
+        obj = mapping.get(raw.object)
+        if subj is None or obj is None:
+            return None
+        s, o = ids[subj.key], ids[obj.key]
+        if s == o or types[s] not in raw.subject_types or types[o] not in raw.object_types:
+            return None
+        source = None
+        if isinstance(raw.source, Mention):
+            resolved = mapping.get(raw.source)
+            if resolved is not None:
+                source = Source(entity=ids[resolved.key])
+            elif raw.source.text:
+                source = Source(phrase=raw.source.text)
+        elif raw.source:
+            source = Source(phrase=raw.source)
+        if source is not None and source.entity == s and raw.relation.value == "accuses":
+            source = None  # "X accuses Y": the accusation is X's own act, stated by the article
+        return Claim(
+            subject=s, relation=raw.relation, object=o, status=raw.status,
+            evidence=raw.evidence, cue=raw.cue, attributed_to=source, confidence=raw.confidence,
+        )
+
+
+def _best_label(labels: Counter, key: str) -> str:
+    if not labels:
+        return key.split(":", 2)[-1]
+    top = max(labels.values())
+    # the most frequent form; among equals, the longest (the full name), then the first alphabetically
+    return sorted((lab for lab, n in labels.items() if n == top), key=lambda s: (-len(s), s))[0]
