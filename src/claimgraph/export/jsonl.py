@@ -1,0 +1,71 @@
+"""``entities.jsonl`` and ``claims.jsonl``: the interchange format of
+``../shared/eval/README.md`` (one JSON object a line), with a few more
+fields (claim id, rule, corroboration)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import Claim, Entity
+from .base import Exporter
+
+
+def _line(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+
+
+def entity_record(e: Entity) -> dict:
+    rec = {"id": e.id, "label": e.label, "type": e.type.value, "aliases": list(e.aliases)}
+    if e.wikidata:
+        rec["wikidata"] = e.wikidata
+    rec["mentions"] = [{"document": m.document, "text": m.text, "char_start": m.char_start,
+                        "char_end": m.char_end} for m in e.mentions]
+    return rec
+
+
+def claim_record(c: Claim, corroboration=None) -> dict:
+    rec = {
+        "id": c.id,
+        "subject": c.subject,
+        "relation": c.relation.value,
+        "object": c.object,
+        "status": c.status.value,
+        "attributed_to": c.attributed_to.value if c.attributed_to else None,
+        "attributed_to_kind": ("entity" if c.attributed_to.entity else "phrase") if c.attributed_to else None,
+        "cue": c.cue,
+        "document": c.evidence.document,
+        "sentence": c.evidence.sentence,
+        "char_start": c.evidence.char_start,
+        "char_end": c.evidence.char_end,
+        "confidence": c.confidence,
+        "rule": c.evidence.rule,
+    }
+    if corroboration is not None:
+        rec["corroboration"] = {"documents": corroboration.documents, "sources": corroboration.sources,
+                                "denied": corroboration.denied}
+    return rec
+
+
+class JsonlExporter(Exporter):
+    name = "jsonl"
+    description = "entities.jsonl and claims.jsonl (the evaluation interchange format)"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._entities: list[str] = []
+        self._claims: list[str] = []
+
+    def write_entity(self, entity: Entity) -> None:
+        self._entities.append(_line(entity_record(entity)))
+
+    def write_claim(self, claim: Claim) -> None:
+        self._claims.append(_line(claim_record(claim, self.context.corroboration.get(claim.triple))))
+
+    def finalize(self) -> list[Path]:
+        paths = []
+        for name, lines in (("entities.jsonl", self._entities), ("claims.jsonl", self._claims)):
+            path = self.out / name
+            with self.tx.open(path) as fh:
+                fh.writelines(lines)
+            paths.append(path)
+        return paths
