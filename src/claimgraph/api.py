@@ -1,0 +1,81 @@
+"""The library API: ``build(paths) -> KnowledgeGraph``."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .config import Config, load_config
+from .errors import Code, InputError
+from .extract import extract, load_lexicon
+from .gazetteer import load_gazetteer
+from .graph import KnowledgeGraph
+from .ingest import IngestResult, document_from_text, read_paths
+from .model import Document
+from .nlp.mentions import mentions_of
+from .nlp.pipeline import load_pipeline, parse
+from .resolve import Resolver
+
+Progress = Callable[[Document], None]
+
+
+class Builder:
+    """The loaded pipeline, gazetteer and lexicon, reusable across builds."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or load_config()
+        self.nlp = load_pipeline(self.config.nlp.model)
+        self.gazetteer = load_gazetteer()
+        self.lexicon = load_lexicon()
+
+    def build(self, documents: Iterable[Document], *, progress: Progress | None = None,
+              problems=()) -> KnowledgeGraph:
+        """Build the graph of documents already read."""
+        cfg = self.config
+        docs = sorted(documents, key=lambda d: d.id)
+        resolver = Resolver(self.gazetteer)
+        for document, doc in parse(self.nlp, docs, batch_size=cfg.nlp.batch_size, workers=cfg.nlp.workers):
+            raw = extract(doc, lexicon=self.lexicon, gazetteer=self.gazetteer, text=document.text)
+            resolver.add(document, mentions_of(doc, document.text), raw)
+            if progress is not None:
+                progress(document)
+        entities, claims = resolver.finish()
+        return KnowledgeGraph(tuple(docs), tuple(entities), tuple(claims), tuple(problems))
+
+    def build_text(self, text: str, doc_id: str = "text") -> KnowledgeGraph:
+        """The graph of one text given as a string."""
+        return self.build([document_from_text(doc_id, text, config=self.config.ingest)])
+
+
+def build_documents(documents: Iterable[Document], *, config: Config | None = None,
+                    progress: Progress | None = None, problems=()) -> KnowledgeGraph:
+    """Build the graph of documents already read."""
+    return Builder(config).build(documents, progress=progress, problems=problems)
+
+
+def read(paths: Iterable[str | os.PathLike], *, config: Config | None = None) -> IngestResult:
+    """Read documents (see :mod:`claimgraph.ingest`); raises when none is usable."""
+    cfg = config or load_config()
+    result = read_paths(paths, cfg.ingest)
+    if not result.documents:
+        lines = "\n".join(f"  {p}" for p in result.problems) or "  (no input given)"
+        raise InputError(Code.NO_DOCUMENTS, f"nothing could be built; problems:\n{lines}")
+    return result
+
+
+def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, config: Config | None = None,
+          model: str | None = None, workers: int | None = None,
+          progress: Progress | None = None) -> KnowledgeGraph:
+    """Read articles from files and folders and build their knowledge graph.
+
+    >>> kg = build(["seeds/"])            # doctest: +SKIP
+    >>> kg.write_all("exports/")          # doctest: +SKIP
+    """
+    if isinstance(paths, (str, os.PathLike, Path)):
+        paths = [paths]
+    cfg = config or load_config()
+    nlp_over = {k: v for k, v in {"model": model, "workers": workers}.items() if v is not None}
+    if nlp_over:
+        cfg = cfg.with_overrides(nlp=nlp_over)
+    result = read(paths, config=cfg)
+    return build_documents(result.documents, config=cfg, progress=progress, problems=result.problems)

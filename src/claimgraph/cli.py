@@ -1,0 +1,84 @@
+"""The command line: thin wrappers over the library API.
+
+Exit codes: 0 everything was built; 1 something was built, but some input
+had problems (listed on stderr); 2 nothing could be built, or the command
+was wrong (bad option, unknown model, bad config).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .api import build_documents, read
+from .config import load_config
+from .errors import ClaimgraphError
+from .export import DEFAULT_FORMATS, EXPORTERS
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="claimgraph", description=(
+        "Build knowledge graphs of attributed claims from conflict and security reporting."))
+    p.add_argument("--version", action="version", version=f"claimgraph {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="read articles and write the graph's exports")
+    b.add_argument("paths", nargs="+", help="text files or folders of them")
+    b.add_argument("--out", required=True, type=Path, help="folder for the exports")
+    b.add_argument("--format", dest="formats", action="append", choices=sorted(EXPORTERS),
+                   help=f"export format (repeatable; default: {' '.join(DEFAULT_FORMATS)})")
+    b.add_argument("--config", type=Path, help="a TOML file laid over the packaged defaults")
+    b.add_argument("--model", help="an installed spaCy pipeline (default from the config)")
+    b.add_argument("--workers", type=int, help="spaCy worker processes")
+    b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+
+    f = sub.add_parser("formats", help="list the export formats")
+    f.set_defaults(formats_only=True)
+    return p
+
+
+def _build(args: argparse.Namespace) -> int:
+    cfg = load_config(args.config)
+    overrides = {k: v for k, v in {"model": args.model, "workers": args.workers}.items() if v is not None}
+    if overrides:
+        cfg = cfg.with_overrides(nlp=overrides)
+    result = read(args.paths, config=cfg)
+    from tqdm import tqdm
+
+    with tqdm(total=len(result.documents), unit="doc", desc="building", file=sys.stderr,
+              disable=True if args.quiet else None) as bar:
+        kg = build_documents(result.documents, config=cfg, problems=result.problems,
+                             progress=lambda _d: bar.update(1))
+    kg.write_all(args.out, tuple(args.formats) if args.formats else None)
+    for problem in kg.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if not args.quiet:
+        for line in kg.summary().lines():
+            print(line)
+        print(f"exports written to {args.out}")
+    return EXIT_PARTIAL if kg.problems else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "formats":
+            for name in sorted(EXPORTERS):
+                print(f"{name:8} {EXPORTERS[name].description}")
+            return EXIT_OK
+        if args.command == "build":
+            return _build(args)
+    except ClaimgraphError as exc:
+        print(f"claimgraph: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("claimgraph: interrupted; earlier exports are unchanged", file=sys.stderr)
+        return 130
+    return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
