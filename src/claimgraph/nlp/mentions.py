@@ -184,6 +184,12 @@ class MentionFinder:
             text = span.text
             if not any(c.isupper() for c in text) or sum(c.isalpha() for c in text) < 2:
                 continue
+            words = [t.text for t in span]
+            if all(w in self.words.not_names for w in words):
+                continue  # "Southwest" on its own
+            if len(words) >= 2 and self.gz.state_of_demonym(words[0]) is not None and \
+                    all(w.lower() in self.words.generic_nouns for w in words[1:]):
+                continue  # "Pakistani Faction": a description, not a name
             if len(span) == 1 and span.root.dep_ == "compound" and span.root.head.text in self.words.titles:
                 continue  # "Interior" in "Deputy Interior Minister"
             if ent.label_ in {"LOC", "FAC"} and not self.gz.lookup(text) and not _locative(span):

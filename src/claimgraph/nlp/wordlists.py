@@ -25,6 +25,8 @@ class MentionWords:
     named_event_words: frozenset[str]
     org_types: tuple[tuple[str, EntityType], ...]
     place_verbs: frozenset[str]
+    not_names: frozenset[str]
+    generic_nouns: frozenset[str]
 
 
 def _strings(data: dict, section: str, key: str, where: str) -> frozenset[str]:
@@ -78,4 +80,6 @@ def _load(path: str) -> MentionWords:
         named_event_words=_strings(data, "events", "named", path),
         org_types=org_types,
         place_verbs=_strings(data, "metonymy", "place_verbs", path),
+        not_names=_strings(data, "not_names", "words", path),
+        generic_nouns=_strings(data, "demonym_nouns", "generic", path),
     )
