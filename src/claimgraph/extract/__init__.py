@@ -11,12 +11,14 @@ Confidence is a documented rule-based score of how surely the sentence
 states the claim (not of whether the claim is true): the rule's base
 (verb 0.85, role 0.85, noun and place 0.75-0.8, facility 0.75) less 0.05
 for each argument reached indirectly (through coordination, a list, a
-transparent or collective noun, a relative pronoun, a metonym) and less
-0.15 for an argument that is an anaphor ("the group").
+transparent or collective noun, a relative pronoun, a metonym), less
+0.15 for an argument that is an anaphor ("the group") or was found in an
+earlier sentence ("these camps"), and less 0.1 for a claim about an event
+referred back to ("these releases").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -27,7 +29,15 @@ from ..nlp.pipeline import offsets_of
 from .arguments import Arg, Arguments
 from .lexicon import Lexicon, load_lexicon
 from .rules import Context, Finding, prose_sentences, sentence_findings
-from .status import assess, presupposed, source_of
+from .status import (
+    Assessment,
+    assess,
+    counter_denier,
+    hedged_argument,
+    presupposed,
+    sentence_sources,
+    source_of,
+)
 
 __all__ = ["RawClaim", "extract", "load_lexicon"]
 
@@ -54,7 +64,7 @@ class RawClaim:
 
 
 def _penalty(arg: Arg) -> float:
-    if arg.span.label_ == ANAPHOR:
+    if arg.span.label_ == ANAPHOR or arg.via == "discourse":
         return 0.15
     return 0.0 if arg.via == "direct" else 0.05
 
@@ -80,17 +90,51 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
         end = offsets.end(sent.end_char)
         while end > start and source_text[end - 1].isspace():
             end -= 1
-        for f in sentence_findings(sent, args, lex, gazetteer, context):
-            claim = _claim(f, args, doc_id, offsets, source_text, start, end, lex)
+        claims = [_claim(f, args, doc_id, offsets, source_text, start, end, lex)
+                  for f in sentence_findings(sent, args, lex, gazetteer, context)]
+        claims += _counter_denials(sent, claims, args, doc_id, offsets, source_text, lex)
+        for claim in claims:
             key = claim.sort_key()[:6]
             if key not in out or out[key].confidence < claim.confidence:
                 out[key] = claim
     return sorted(out.values(), key=RawClaim.sort_key)
 
 
+def _counter_denials(sent: Span, claims: list[RawClaim], args: Arguments, doc_id: str, offsets, text: str,
+                     lex: Lexicon) -> list[RawClaim]:
+    """"Pakistan accuses Kabul of harbouring the TTP, a charge Kabul denies":
+    each reported claim of the sentence is also denied, by the denier."""
+    found = counter_denier(sent, lex)
+    if found is None:
+        return []
+    verb, who = found
+    sources, phrase = source_of(who, args)
+    denier: Mention | str | None = to_mention(sources[0].span, doc_id, offsets, text) if sources else phrase
+    out = []
+    for c in claims:
+        if c.status is not Status.ALLEGED or c.relation is Relation.ACCUSES or c.source is None:
+            continue
+        if isinstance(denier, Mention) and isinstance(c.source, Mention) and denier.key == c.source.key:
+            continue
+        out.append(replace(c, status=Status.DENIED, source=denier, cue=verb.text,
+                           confidence=round(max(0.05, c.confidence - 0.05), 2)))
+    return out
+
+
 def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: int, end: int,
            lex: Lexicon) -> RawClaim:
     verdict = presupposed(f.trigger, lex) if f.presupposed else assess(f.trigger, lex)
+    if f.antecedent is not None and verdict.status is Status.ASSERTED and verdict.source_token is None:
+        verdict = assess(f.antecedent, lex)  # an event referred back to: as the text first reported it
+    if verdict.status is Status.ASSERTED and not f.presupposed:
+        hedge = hedged_argument(f.subject.span, lex) or hedged_argument(f.object.span, lex)
+        if hedge:
+            verdict = Assessment(Status.ALLEGED, hedge, verdict.source_token)
+    if verdict.status is not Status.ASSERTED and verdict.source_token is None and not f.presupposed:
+        # hedged, with no source governing it: the sentence's only named source, if it has one
+        named = sentence_sources(f.trigger.sent)
+        if len(named) == 1:
+            verdict = Assessment(verdict.status, verdict.cue, named[0])
     found, phrase = source_of(verdict.source_token, args)
     source: Mention | str | None
     if found:

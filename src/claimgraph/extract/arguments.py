@@ -39,6 +39,14 @@ class Arg:
         return (self.span.start, self.span.end, self.span.kb_id_)
 
 
+def _definite(tok: Token) -> bool:
+    """A noun with a definite or demonstrative determiner and no other
+    modifier naming its owner ("these camps", "the releases")."""
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    return bool(dets) and dets[0] in {"the", "these", "those", "this", "that", "such"} and \
+        not any(c.dep_ in {"poss", "compound"} for c in tok.children)
+
+
 def family(label: str) -> frozenset[str]:
     if label == EntityType.PLACE.value:
         return frozenset({"place"})
@@ -64,6 +72,8 @@ class Arguments:
             for i in range(span.start, end):
                 self._at[i] = span  # smallest span wins (written last)
         self._list_of: dict[tuple[int, int], list[Span]] = self._surface_lists()
+        # what earlier sentences established: site noun lemma -> the actor running such sites
+        self.sites: dict[str, Arg] = {}
 
     # -- look-ups ------------------------------------------------------------
 
@@ -148,12 +158,17 @@ class Arguments:
             return [a for s in subjects(verb) for a in self.entities(s, depth + 1, seen)]
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return []
-        # "the JeM chief, Masood Azhar": a noun stands for the name in apposition to it
+        # "the JeM chief, Masood Azhar": a noun stands for the name in apposition to it,
+        # and "the TTP, a banned organisation ..." the other way round
         for c in tok.children:
             if c.dep_ == "appos":
                 named = self.mention_at(c)
                 if named is not None:
                     return [Arg(named, "apposition")]
+        if tok.dep_ == "appos":
+            named = self.mention_at(tok.head)
+            if named is not None:
+                return [Arg(named, "apposition")]
         out: list[Arg] = []
         lemma = tok.lemma_.lower()
         if word in self.lex.transparent or lemma in self.lex.transparent:
@@ -161,6 +176,9 @@ class Arguments:
         if not out and (word in self.lex.collective or lemma in self.lex.collective
                         or word in self.lex.transparent or lemma in self.lex.transparent):
             out.extend(Arg(a.span, "collective") for a in self._listed(tok, depth, seen))
+        if not out and lemma in self.sites and _definite(tok):
+            # "These camps are training fighters": the camps of the actor said to run them
+            out.append(Arg(self.sites[lemma].span, "discourse"))
         return out
 
     def _modifiers(self, tok: Token, depth: int, seen: set[int]) -> list[Arg]:
@@ -175,13 +193,22 @@ class Arguments:
                 continue  # "Taliban-backed elements" are not the Taliban
             if root.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"} or root.head.i <= tok.i:
                 out.append(Arg(span))
+        # "Al-Qaeda, whose commanders ...": the possessor is a relative pronoun
+        for poss in tok.children:
+            if poss.dep_ == "poss" and poss.lower_ == "whose":
+                out.extend(self._relative(poss, depth, seen))
         if out:
             return out
-        for obj in prep_objects(tok, {"of", "from", "within", "in"}):
+        objects = prep_objects(tok, {"of", "from", "within", "in"})
+        if not objects and tok.dep_ == "dobj":
+            # "trained militants from the TTP", with "from" hung on the verb
+            objects = prep_objects(tok.head, {"from"})
+        for obj in objects:
             if obj.i in seen:
                 continue
             found = self.entities(obj, depth + 1, seen)
-            if obj.head.lower_ == "in":  # "fighters in the TTP", not "a checkpoint in Tank"
+            if obj.head.lower_ in {"in", "from"}:
+                # "fighters in / from the TTP"; not "a checkpoint in Tank", "militants from Afghanistan"
                 found = [a for a in found if a.span.label_ not in {EntityType.PLACE.value, EntityType.STATE.value}]
             out.extend(found)
         return out
@@ -209,4 +236,12 @@ class Arguments:
             if node.head is node:
                 break
             node = node.head
+        # the parser lost the relative clause: the antecedent is the name
+        # just before the pronoun ("Al-Qaeda, whose commanders ...")
+        i = tok.i - 1
+        if i >= 0 and self.doc[i].text == ",":
+            i -= 1
+        span = self.mention_at(self.doc[i]) if i >= 0 else None
+        if span is not None and span.end == i + 1:
+            return [Arg(span, "relative")]
         return []

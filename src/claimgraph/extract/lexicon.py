@@ -102,6 +102,7 @@ class StatusWords:
     negation_words: frozenset[str]
     reporting: dict[str, Status]
     reporting_nouns: frozenset[str]
+    object_reporting: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class Lexicon:
     roles: dict[Relation, frozenset[str]]
     government_offices: frozenset[str]
     military_words: frozenset[str]
+    member_qualifiers: frozenset[str]
     status: StatusWords
     _by_lemma: dict[tuple[str, str], tuple[Cue, ...]] = field(default_factory=dict, repr=False)
 
@@ -219,6 +221,7 @@ def _load(path: str) -> Lexicon:
         negation_words=_words(data, st, "negation_words", path),
         reporting=reporting,
         reporting_nouns=_words(data, "reporting", "nouns", path),
+        object_reporting=_words(data, "reporting", "object_reporting", path),
     )
     markers = data.get("arguments", {}).get("list_markers", [])
     return Lexicon(
@@ -231,6 +234,7 @@ def _load(path: str) -> Lexicon:
         roles=roles,
         government_offices=_words(data, "roles", "government_offices", path),
         military_words=_words(data, "roles", "military_words", path),
+        member_qualifiers=_words(data, "roles", "member_qualifiers", path),
         status=status_words,
         _by_lemma={k: tuple(v) for k, v in by_lemma.items()},
     )

@@ -16,7 +16,7 @@ added afterwards, the same way for every rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +25,7 @@ from .arguments import ANAPHOR, Arg, Arguments
 from .lexicon import SIGNATURES, Cue, Lexicon, Slot
 from .syntax import (
     anchor,
+    is_passive,
     children,
     clause_complement_subjects,
     direct_objects,
@@ -49,6 +50,7 @@ class Finding:
     subject_types: frozenset[EntityType]
     object_types: frozenset[EntityType]
     presupposed: bool = False
+    antecedent: Token | None = None  # an earlier event's cue whose status this finding inherits
 
 
 def _type_of(arg: Arg) -> EntityType | None:
@@ -64,7 +66,8 @@ def _allowed(relation: Relation, cue_subject: frozenset[EntityType],
 
 def make(subject: Arg, relation: Relation, obj: Arg, trigger: Token, rule: str, base: float,
          cue_subject: frozenset[EntityType] = frozenset(),
-         cue_object: frozenset[EntityType] = frozenset(), presupposed: bool = False) -> Finding | None:
+         cue_object: frozenset[EntityType] = frozenset(), presupposed: bool = False,
+         antecedent: Token | None = None) -> Finding | None:
     """A finding, or None when the arguments cannot stand in this relation."""
     if subject.span.kb_id_ == obj.span.kb_id_ or _overlap(subject.span, obj.span):
         return None
@@ -72,7 +75,7 @@ def make(subject: Arg, relation: Relation, obj: Arg, trigger: Token, rule: str, 
     st, ot = _type_of(subject), _type_of(obj)
     if (st is not None and st not in dom) or (ot is not None and ot not in rng):
         return None
-    return Finding(subject, relation, obj, trigger, rule, base, dom, rng, presupposed)
+    return Finding(subject, relation, obj, trigger, rule, base, dom, rng, presupposed, antecedent)
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -94,7 +97,8 @@ def _matches(cue: Cue, tok: Token) -> bool:
         if tok.lower_ != cue.lemma and tok.lemma_.lower() != cue.lemma:
             return False
         return _is_hyphen_compound(tok) if needs_hyphen else tok.pos_ == "ADJ"
-    if cue.pos == "VERB" and tok.pos_ != "VERB":
+    if cue.pos == "VERB" and tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "conj",
+                                                                                              "advcl", "relcl"}):
         return False
     if cue.pos == "NOUN" and tok.pos_ != "NOUN":
         return False
@@ -110,6 +114,8 @@ def _matches(cue: Cue, tok: Token) -> bool:
 def _candidates(tok: Token, lex: Lexicon) -> Iterator[Cue]:
     if tok.pos_ in {"VERB", "NOUN"}:
         yield from lex.cues_for(tok.lemma_.lower(), tok.pos_)
+    if tok.pos_ == "AUX":  # a copula as the main verb: "TTP militants are in Afghanistan"
+        yield from lex.cues_for(tok.lemma_.lower(), "VERB")
     if tok.pos_ == "NOUN" and tok.lower_ != tok.lemma_.lower():
         yield from lex.cues_for(tok.lower_, "NOUN")
     yield from lex.cues_for(tok.lower_, "ADJ")
@@ -117,11 +123,21 @@ def _candidates(tok: Token, lex: Lexicon) -> Iterator[Cue]:
         yield from lex.cues_for(tok.lemma_.lower(), "ADJ")
 
 
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """An event verb met earlier: who did it, and the token whose governors
+    set how the text commits to it."""
+
+    subjects: tuple[Arg, ...]
+    trigger: Token
+
+
 @dataclass
 class Context:
     """What earlier sentences of the document left for later ones."""
 
     dyad: tuple[Arg, Arg] | None = None  # the last two parties reported in conflict
+    events: dict[str, Antecedent] = field(default_factory=dict)  # verb lemma -> last such event
 
     def update(self, findings: list["Finding"]) -> None:
         for f in findings:
@@ -222,6 +238,34 @@ def _loose_between(tok: Token, lex: Lexicon) -> list[Token]:
     return []
 
 
+_BRIDGES = frozenset({"encompass", "include", "involve", "cover", "comprise", "affect", "target", "free"})
+
+
+def _definite_event(tok: Token) -> bool:
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    return bool(dets) and dets[0] in {"the", "these", "those", "this", "that", "such"}
+
+
+def _bridged(tok: Token, args: Arguments) -> list[Arg]:
+    """"These releases encompassed X": what the event noun took in."""
+    verb = tok.head
+    if tok.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in _BRIDGES:
+        return _all(args, direct_objects(verb) if tok.dep_ == "nsubj" else prep_objects(verb, {"by"}))
+    return []
+
+
+def _site_locations(tok: Token, cue: Cue, lex: Lexicon, args: Arguments) -> list[Arg]:
+    """"operates from sanctuaries in Afghanistan": the place of the sites."""
+    out: list[Arg] = []
+    for slot in cue.object:
+        if slot.name != "prep":
+            continue
+        for site in prep_objects(tok, slot.preps):
+            if site.lemma_.lower() in lex.facilities or site.lower_ in lex.facilities:
+                out += [a for a in _all(args, prep_objects(site, _LOCATIVE)) if a.span.label_ in _PLACE_LABELS]
+    return out
+
+
 def _patient(tok: Token, args: Arguments) -> list[Arg]:
     """"X, reinforced by Taliban patronage": the noun is the agent of a
     passive participle, and its relation's object is what the participle
@@ -264,10 +308,27 @@ def cue_findings(sent: Span, args: Arguments, lex: Lexicon, context: Context | N
             if not _matches(cue, tok):
                 continue
             subj = _dedupe([a for s in cue.subject for a in _slot(s, tok, cue, args, lex, context)])
+            if not subj and cue.pos == "VERB" and cue.relation.symmetric and is_passive(tok) \
+                    and not prep_objects(tok, {"by"}):
+                subj = _all(args, children(tok, "nsubjpass"))  # stative: "X is allied with Y"
             objs = _dedupe([a for s in cue.object if s.name != "subject"
                             for a in _slot(s, tok, cue, args, lex, context)])
+            if not objs and cue.relation is Relation.OPERATES_IN:
+                objs = _dedupe(_site_locations(tok, cue, lex, args))
             if not objs and cue.pos == "NOUN" and cue.direction == "forward":
                 objs = _dedupe(_patient(tok, args))
+            antecedent = None
+            if cue.pos == "VERB" and subj and context is not None:
+                context.events[cue.lemma] = Antecedent(tuple(subj), tok)
+            elif cue.pos == "NOUN" and not subj and context is not None and _definite_event(tok) \
+                    and cue.lemma in context.events:
+                # "These releases encompassed militants of the TTP": the releases
+                # reported before, by whoever did them, as the text reported them
+                earlier = context.events[cue.lemma]
+                subj = list(earlier.subjects)
+                antecedent = earlier.trigger
+                if not objs:
+                    objs = _dedupe(_bridged(tok, args))
             rule = f"{cue.pos.lower()}:{cue.cue}"
             base = {"VERB": 0.85, "NOUN": 0.75, "ADJ": 0.75}[cue.pos]
             pairs: list[tuple[Arg, Arg]] = []
@@ -294,7 +355,8 @@ def cue_findings(sent: Span, args: Arguments, lex: Lexicon, context: Context | N
                 relation = cue.relation
                 if relation is Relation.CONTROLS and _partitive(o):
                     relation = Relation.OPERATES_IN  # holding parts of a country is not holding the country
-                f = make(s, relation, o, tok, rule, base, cue_s, cue_o, presupposed=inside_np)
+                f = make(s, relation, o, tok, rule, base - (0.1 if antecedent is not None else 0.0),
+                         cue_s, cue_o, presupposed=inside_np, antecedent=antecedent)
                 if f is not None:
                     yield f
 
@@ -306,6 +368,15 @@ def _role_relation(word: str, lex: Lexicon) -> Relation | None:
         if word in lex.roles[relation]:
             return relation
     return None
+
+
+def _one_of_several(role: Token, lex: Lexicon) -> bool:
+    for c in role.children:
+        if c.dep_ == "det" and c.lower_ in {"a", "an", "another"}:
+            return True
+        if c.dep_ in {"amod", "compound"} and c.lower_ in lex.member_qualifiers:
+            return True
+    return False
 
 
 def _organisation_of_role(role: Token, args: Arguments, lex: Lexicon, gz) -> list[Arg]:
@@ -339,6 +410,8 @@ def role_findings(sent: Span, args: Arguments, lex: Lexicon, gz) -> Iterator[Fin
             relation = _role_relation(role.lemma_.lower(), lex) or _role_relation(role.lower_, lex)
             if relation is None or args.mention_at(role) is not None and args.mention_at(role) != person:
                 continue
+            if relation is Relation.LEADS and _one_of_several(role, lex):
+                relation = Relation.MEMBER_OF  # "senior Taliban leader X", "a TTP commander"
             military = any(c.dep_ in {"compound", "amod"} and c.lower_ in lex.military_words
                            for c in role.children)
             for org in _organisation_of_role(role, args, lex, gz):
@@ -387,12 +460,19 @@ def _redirect(org: Arg, role: Token, military: bool, lex: Lexicon, gz, args: Arg
         target = gov if gov.id != org.span.kb_id_ else None
     if target is None:
         return org
-    span = Span(org.span.doc, org.span.start, org.span.end, label=target.type.value, kb_id=target.id,
-                span_id="metonym")
+    end = org.span.end
+    if military:  # the span names the force: "Pakistan's army"
+        words = [c.i for c in role.children if c.dep_ in {"compound", "amod"} and c.lower_ in lex.military_words]
+        end = max([end] + [i + 1 for i in words])
+    span = Span(org.span.doc, org.span.start, end, label=target.type.value, kb_id=target.id, span_id="metonym")
     return Arg(span, "metonym")
 
 
 # ---------------------------------------------------------------------- places
+
+_HOLDING = frozenset({"have", "run", "operate", "maintain", "set up", "establish", "build", "own", "keep",
+                      "open", "use", "control", "man", "host"})
+
 
 def facility_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Finding]:
     """"TTP, IS-KP and BLA training centers inside Afghanistan": each group
@@ -409,12 +489,20 @@ def facility_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Fin
                   if m.label_ != ANAPHOR and EntityType(m.label_) in ACTOR_TYPES
                   for a in args.entities(m.root)]
         owners += _all(args, children(head, "poss"))
+        # "the TTP has / runs / set up camps in X": the camps are what is claimed
+        held = head.dep_ == "dobj" and verb_phrase(head.head) in _HOLDING
+        if held:
+            owners += [a for a in _all(args, subjects(head.head)) if a.span.label_ in _ACTOR_LABELS]
         if not owners:
             continue
-        places = [a for a in _all(args, prep_objects(head, _LOCATIVE)) if a.span.label_ in _PLACE_LABELS]
+        where = prep_objects(head, _LOCATIVE)
+        if not where and head.dep_ == "dobj":
+            where = prep_objects(head.head, _LOCATIVE)  # "struck TTP hideouts inside Afghanistan"
+        places = [a for a in _all(args, where) if a.span.label_ in _PLACE_LABELS]
         for owner in _dedupe(owners):
             for place in _dedupe(places):
-                f = make(owner, Relation.OPERATES_IN, place, tok, f"facility:{tok.lemma_.lower()}", 0.75)
+                f = make(owner, Relation.OPERATES_IN, place, head if held else tok,
+                         f"facility:{tok.lemma_.lower()}", 0.75, presupposed=not held)
                 if f is not None:
                     yield f
 
@@ -463,12 +551,23 @@ def _via_locative(tok: Token, event: Span) -> bool:
     return False
 
 
+def remember_sites(sent: Span, args: Arguments, lex: Lexicon) -> None:
+    """"X operates / runs / set up training camps": later "these camps" are X's."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.lemma_.lower() not in lex.facilities:
+            continue
+        owners = [a for a in _all(args, subjects(tok.head)) if a.span.label_ in _ACTOR_LABELS]
+        if owners:
+            args.sites[tok.lemma_.lower()] = owners[0]
+
+
 def sentence_findings(sent: Span, args: Arguments, lex: Lexicon, gz,
                       context: Context | None = None) -> list[Finding]:
     found = list(cue_findings(sent, args, lex, context))
     found += role_findings(sent, args, lex, gz)
     found += facility_findings(sent, args, lex)
     found += place_findings(sent, args)
+    remember_sites(sent, args, lex)
     if context is not None:
         context.update(found)
     return found

@@ -39,7 +39,7 @@ _REPORTED = frozenset({"ccomp", "xcomp", "pcomp", "prep", "parataxis", "dobj", "
 _CLAUSE_EDGE = frozenset({"advcl", "parataxis"})
 # ... and leaving these, it leaves the sentence's statement about the cue
 _CLAUSE_STOP = frozenset({"relcl", "acl"})
-_UNNAMED_SKIP = frozenset({"the", "a", "an", "some", "many", "several", "these", "those", "this", "that"})
+_UNNAMED_SKIP = frozenset({"the", "a", "an", "these", "those", "this", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,10 @@ def _conditional(node: Token, lex: Lexicon) -> str | None:
 
 def presupposed(cue: Token, lex: Lexicon) -> Assessment:
     """Status of a relation stated inside a noun phrase ("Taliban spokesman
-    X", "Taliban-ruled Afghanistan", "Zhob in Balochistan"): the phrase
-    presupposes it, so the clause's modals and negation do not apply; only
-    a hedge on the phrase itself ("the alleged TTP chief") does."""
+    X", "Taliban-ruled Afghanistan", "TTP hideouts inside Afghanistan"): the
+    article's own description, which the clause around it presupposes. The
+    clause's modals, negation and reports do not apply; a hedge on the phrase
+    itself ("the alleged TTP chief") does."""
     st = lex.status
     for c in cue.children:
         low = c.lower_
@@ -97,7 +98,9 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
         lemma = node.lemma_.lower()
         came_by = child.dep_ if child is not None else ""
         if child is not None and came_by in _COMPLEMENTS:
-            if lemma in st.reporting and node.pos_ in {"VERB", "AUX"} and came_by in _REPORTED:
+            if lemma in st.reporting and node.pos_ in {"VERB", "AUX"} and came_by in _REPORTED \
+                    and (came_by != "dobj" or lemma in st.object_reporting) \
+                    and not (came_by == "ccomp" and counter_denial_object(node, lex)):
                 subj = subjects(node)
                 report = (st.reporting[lemma], node.text, subj[0] if subj else None)
             elif lemma in st.reporting_nouns and node.pos_ == "NOUN" and came_by in {"acl", "ccomp", "prep"}:
@@ -110,7 +113,8 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
                     report = (Status.DENIED, head.text, subj[0] if subj else None)
             elif not local:
                 pass
-            elif lemma in st.negators and came_by in {"xcomp", "dobj", "ccomp", "pobj", "prep", "pcomp"}:
+            elif lemma in st.negators and came_by in {"xcomp", "dobj", "ccomp", "pobj", "prep", "pcomp"} \
+                    and not counter_denial_object(node, lex):
                 negations += 1
             elif lemma in st.hypothetical_governors and came_by in {"xcomp", "ccomp", "prep", "pcomp", "dobj"}:
                 hypothetical = hypothetical or node.text
@@ -140,6 +144,8 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
                 report = (Status.ALLEGED, "according to", according)
             elif (as_report := _as_reporting(node, lex)) is not None:
                 report = as_report
+            elif (trailing := _trailing_report(node, lex)) is not None:
+                report = trailing
         if report is not None or node.head is node or _leaves_statement(node):
             break
         if node.dep_ in _CLAUSE_EDGE or (node.dep_ == "conj" and children(node, "nsubj", "nsubjpass")):
@@ -176,6 +182,63 @@ def _leaves_statement(node: Token) -> bool:
     if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "pobj":
         return False  # "concerned about their fighters aligning with X": a gerund clause
     return not any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in node.children)
+
+
+def hedged_argument(span, lex: Lexicon) -> str | None:
+    """"Suspected TTP militants attacked ...": a hedge on the noun phrase
+    that names an argument makes the claim alleged."""
+    tok = span.root
+    for _ in range(3):
+        for c in tok.children:
+            if c.dep_ in {"amod", "advmod"} and c.lower_ in lex.status.alleged_adjectives:
+                return c.text
+        if tok.dep_ not in {"compound", "amod", "nmod", "poss", "npadvmod"} or tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _trailing_report(node: Token, lex: Lexicon) -> tuple[Status, str, Token | None] | None:
+    """"The TTP attacked the post, officials said.": a reporting verb hung
+    after the clause (parataxis) with no complement of its own."""
+    for c in node.children:
+        if c.dep_ == "parataxis" and c.i > node.i and c.lemma_.lower() in lex.status.reporting and \
+                not any(g.dep_ in {"ccomp", "xcomp", "dobj"} for g in c.children):
+            subj = subjects(c)
+            return (lex.status.reporting[c.lemma_.lower()], c.text, subj[0] if subj else None)
+    return None
+
+
+def counter_denial_object(verb: Token, lex: Lexicon) -> bool:
+    """"..., a charge Kabul denies": a denial whose object is a report noun
+    or a relative pronoun denies what was reported, not the clause it governs."""
+    if lex.status.reporting.get(verb.lemma_.lower()) is not Status.DENIED:
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in lex.status.reporting_nouns or
+                                                      c.lower_ in {"which", "that", "it", "this"})
+               for c in verb.children)
+
+
+def counter_denier(sent, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The denial verb and its subject of a sentence that reports a claim and
+    then records its denial ("..., a charge Kabul denies", "..., which X denies")."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and counter_denial_object(tok, lex):
+            subj = subjects(tok) if tok.dep_ != "relcl" else children(tok, "nsubj")
+            if subj:
+                return tok, subj[0]
+    return None
+
+
+def sentence_sources(sent) -> list[Token]:
+    """The objects of every "according to" in a sentence."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according":
+            for g in tok.children:
+                if g.dep_ == "prep" and g.lower_ == "to":
+                    out.extend(children(g, "pobj"))
+    return out
 
 
 def _according_to(node: Token) -> Token | None:

@@ -57,7 +57,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     own = [t for t in own if t.dep_ != "expl"]
     if own:
         return own
-    if is_passive(verb):
+    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return prep_objects(verb, {"by"})
     head = verb.head
     if head is verb:
@@ -72,6 +72,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
         return subjects(head, depth + 1)
     if dep in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            # "using the India card to blackmail Pakistan": the user does it
+            return subjects(head.head, depth + 1)
         return [head]
     if dep == "advcl" and verb.tag_ in {"VBG", "VBN"} and not children(verb, "mark"):
         return subjects(head, depth + 1)
@@ -94,6 +98,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return children(verb, "nsubjpass")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "dobj"):
+        return [verb.head]  # "an organisation founded by X": the organisation is what was founded
     return children(verb, "dobj")
 
 

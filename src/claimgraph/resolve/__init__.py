@@ -132,11 +132,17 @@ class Resolver:
         raw_claims = list(raw_claims)
         mapping = resolve_document(document, mentions, words=self.words)
         # a claim's argument that is a redirect ("Pakistan's army chief": the
-        # Pakistan Army) is a mention of the entity it was redirected to
+        # Pakistan Army) is a mention of the entity it was redirected to, when
+        # the document does not name that entity otherwise
+        named_here = {m.key for m in mapping.values()}
         for raw in raw_claims:
             for m in (raw.subject, raw.object, raw.source):
                 if isinstance(m, Mention) and m not in mapping and m.type is not None and m.key in self.gz:
-                    mapping[m] = m
+                    if m.key in named_here:
+                        mapping[m] = next(x for x in mapping.values() if x.key == m.key)
+                    else:
+                        mapping[m] = m
+                        named_here.add(m.key)
         for m in mapping.values():
             cand = self._candidates.get(m.key)
             if cand is None:
