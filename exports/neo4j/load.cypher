@@ -77,5 +77,8 @@ UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.
 // params/claims_kills.json
 UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:KILLS {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
+// params/claims_releases.json
+UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:RELEASES {claim_id: row.claim_id}]->(o) SET r += row.properties;
+
 // params/mentioned_in.json
 UNWIND $rows AS row MATCH (e:Entity {id: row.entity}) MATCH (d:Document {id: row.document}) MERGE (e)-[m:MENTIONED_IN]->(d) SET m.count = row.count;
