@@ -7,6 +7,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.claimgraph-installed
 
+EVAL_STAMP := $(VENV)/.claimgraph-eval-installed
+SHARED ?= ../shared
+
 .PHONY: setup demo test test-all eval lock clean
 
 setup: $(STAMP)
@@ -28,11 +31,21 @@ test: setup
 test-all: setup
 	$(BIN)/python -m pytest -m "slow or not slow"
 
+## score claimgraph and the textacy baseline on the seeds (needs $(SHARED)/eval)
+eval: setup $(EVAL_STAMP)
+	$(BIN)/python evaluation/run.py --shared $(SHARED)
+
+$(EVAL_STAMP): requirements/eval-lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/eval-lock.txt
+	touch $@
+
 ## regenerate the lock file after changing dependencies in pyproject.toml
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links --extra test -o requirements/lock.txt pyproject.toml requirements/build.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o eval-lock.txt eval.in
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist
