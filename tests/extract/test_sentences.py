@@ -225,6 +225,32 @@ ROWS += [
      {("Aslam Baloch", "leads", "Balochistan Liberation Army", "alleged", None)}, set()),
 ]
 
+ROWS += [
+    ("attributed to: a hedged carriedOut",
+     "The attack on the Jaffar Express in Bolan was attributed to the BLA.",
+     {("Balochistan Liberation Army", "carriedOut", "attack on the Jaffar Express in Bolan", "alleged", None)},
+     {("Balochistan Liberation Army", "carriedOut", "attack on the Jaffar Express in Bolan", "asserted", None)}),
+    ("responsible for attacks, including assaults on X",
+     "The BLF has been responsible for a series of attacks, including assaults on Frontier Corps posts.",
+     {("Balochistan Liberation Front", "attacks", "Frontier Corps", "asserted", None)}, set()),
+    ("battle; feud with (a phrase hung on another phrase)",
+     "The Haqqani Network has feuded for years with the TTP. The Taliban is battling the IMU in Badakhshan.",
+     {("Haqqani Network", "opposes", "Tehreek-e-Taliban Pakistan", "asserted", None),
+      ("Afghan Taliban", "opposes", "Islamic Movement of Uzbekistan", "asserted", None)}, set()),
+    ("clamp down on; the acronym IS",
+     "In recent months, the Taliban have clamped down on IS.",
+     {("Afghan Taliban", "opposes", "Islamic State", "asserted", None)}, set()),
+    ("an offshoot named in apposition",
+     "Analysts suspect the Islamic State offshoot, Islamic State in Khorasan Province (IS-K).",
+     {("Islamic State Khorasan Province", "memberOf", "Islamic State", "asserted", None)}, set()),
+    ("a state's rulers are its de facto government",
+     "The bombing escalated the Islamic State's feud with Afghanistan's new rulers.",
+     {("Islamic State", "opposes", "Afghan Taliban", "asserted", None)}, set()),
+    ("a province named with its country",
+     "The governor of Afghanistan's northern Balkh province was killed.",
+     {("Balkh", "locatedIn", "Afghanistan", "asserted", None)}, set()),
+]
+
 NEGATIVE = [
     ("co-occurrence alone gives no claim",
      "Pakistan and Afghanistan both attended the SCO summit in Astana."),

@@ -84,3 +84,12 @@ def test_specific_incidents_are_events(mentions):
 ])
 def test_is_acronym(short, long, ok):
     assert is_acronym(short, long) is ok
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The governor was killed by the enemies of Islam, the spokesman said.", "Islam"),
+    ("A suicide bomber struck a checkpoint in Southwest Pakistan.", "Southwest"),
+    ("It was claimed by the Pakistani Faction of the group.", "Pakistani Faction"),
+])
+def test_descriptions_and_religions_are_not_names(mentions, text, word):
+    assert all(t != word for t, _l, _k in mentions(text))

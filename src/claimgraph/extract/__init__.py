@@ -126,6 +126,8 @@ def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: 
     verdict = presupposed(f.trigger, lex) if f.presupposed else assess(f.trigger, lex)
     if f.antecedent is not None and verdict.status is Status.ASSERTED and verdict.source_token is None:
         verdict = assess(f.antecedent, lex)  # an event referred back to: as the text first reported it
+    if verdict.status is Status.ASSERTED and f.hedged:
+        verdict = Assessment(Status.ALLEGED, f.trigger.text, verdict.source_token)
     if verdict.status is Status.ASSERTED and not f.presupposed:
         hedge = hedged_argument(f.subject.span, lex) or hedged_argument(f.object.span, lex)
         if hedge:

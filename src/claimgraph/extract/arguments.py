@@ -169,6 +169,13 @@ class Arguments:
             named = self.mention_at(tok.head)
             if named is not None:
                 return [Arg(named, "apposition")]
+        # "IS's regional affiliate, known as ISKP": the name it is given
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name", "dub", "term"}:
+                for obj in prep_objects(c, {"as"}) + [g for g in c.children if g.dep_ in {"oprd", "attr"}]:
+                    named = self.mention_at(obj)
+                    if named is not None:
+                        return [Arg(named, "apposition")]
         out: list[Arg] = []
         lemma = tok.lemma_.lower()
         if word in self.lex.transparent or lemma in self.lex.transparent:

@@ -20,7 +20,7 @@ DIRECTIONS = frozenset({"forward", "reverse", "mutual"})
 SLOTS = frozenset({"subject", "dobj", "xsubj", "poss", "pred", "agent", "between", "appos", "modified",
                    "compound", "event", "parties"})
 _CUE_KEYS = {"cue", "pos", "relation", "subject", "object", "direction", "subject_types",
-             "object_types", "comment"}
+             "object_types", "status", "comment"}
 
 # Which classes each relation may connect (mirrors the rdfs:domain and
 # rdfs:range of ontology/claimgraph.ttl; a test keeps the two in step).
@@ -76,6 +76,7 @@ class Cue:
     direction: str = "forward"
     subject_types: frozenset[EntityType] = frozenset()
     object_types: frozenset[EntityType] = frozenset()
+    status: Status | None = None
     comment: str = ""
 
     @property
@@ -160,6 +161,13 @@ def _cue(raw: dict, n: int, path: str) -> Cue:
     direction = raw.get("direction", "forward")
     if direction not in DIRECTIONS:
         raise ConfigError(Code.BAD_DATA_FILE, f"{where}: direction {one_of(direction, DIRECTIONS)}")
+    status = None
+    if "status" in raw:
+        try:
+            status = Status(raw["status"])
+        except ValueError:
+            raise ConfigError(Code.BAD_DATA_FILE,
+                              f"{where}: status {one_of(raw['status'], [s.value for s in Status])}") from None
     default_subject = {"VERB": ["subject"], "NOUN": ["poss", "pred"], "ADJ": ["modified"]}[raw["pos"]]
     subject = raw.get("subject", default_subject)
     obj = raw.get("object")
@@ -174,6 +182,7 @@ def _cue(raw: dict, n: int, path: str) -> Cue:
         direction=direction,
         subject_types=_types(raw.get("subject_types"), where),
         object_types=_types(raw.get("object_types"), where),
+        status=status,
         comment=raw["comment"].strip(),
     )
 

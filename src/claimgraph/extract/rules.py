@@ -16,11 +16,11 @@ added afterwards, the same way for every rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import ACTOR_TYPES, EntityType, Relation
+from ..model import ACTOR_TYPES, EntityType, Relation, Status
 from .arguments import ANAPHOR, Arg, Arguments
 from .lexicon import SIGNATURES, Cue, Lexicon, Slot
 from .syntax import (
@@ -36,6 +36,8 @@ from .syntax import (
 )
 
 _PLACE_LABELS = {EntityType.PLACE.value, EntityType.STATE.value}
+_PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "valley", "area", "tehsil",
+                          "county", "state", "governorate", "agency"})
 _LOCATIVE = {"in", "inside", "at", "across", "near", "within", "throughout"}
 
 
@@ -51,6 +53,7 @@ class Finding:
     object_types: frozenset[EntityType]
     presupposed: bool = False
     antecedent: Token | None = None  # an earlier event's cue whose status this finding inherits
+    hedged: bool = False  # the cue itself hedges ("attributed to")
 
 
 def _type_of(arg: Arg) -> EntityType | None:
@@ -165,7 +168,13 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
             heads += direct_objects(tok)
         else:
             heads += _noun_heads(tok, lex)
-        return _all(args, [o for h in dict.fromkeys(heads) for o in prep_objects(h, slot.preps)])
+        found = _all(args, [o for h in dict.fromkeys(heads) for o in prep_objects(h, slot.preps)])
+        if not found and cue.pos == "VERB":
+            # "feuded for years with the Taliban": the phrase hung on the verb's other phrase
+            nested = [o for p in tok.children if p.dep_ == "prep" for o in p.children
+                      if o.dep_ == "pobj" and args.mention_at(o) is None]
+            found = _all(args, [o for n in nested for o in prep_objects(n, slot.preps)])
+        return found
     if name == "poss":
         out: list[Arg] = []
         for head in dict.fromkeys([tok, anchor(tok)]):
@@ -358,7 +367,7 @@ def cue_findings(sent: Span, args: Arguments, lex: Lexicon, context: Context | N
                 f = make(s, relation, o, tok, rule, base - (0.1 if antecedent is not None else 0.0),
                          cue_s, cue_o, presupposed=inside_np, antecedent=antecedent)
                 if f is not None:
-                    yield f
+                    yield replace(f, hedged=True) if cue.status is Status.ALLEGED else f
 
 
 # ---------------------------------------------------------------------- roles
@@ -523,9 +532,12 @@ def place_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
         if label != EntityType.PLACE.value:
             continue
         root = span.root
-        containers = [a for a in _all(args, prep_objects(root, {"in", "inside", "within"}))
+        heads = [root]
+        if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:
+            heads.append(root.head)  # "Afghanistan's northern Balkh province"
+        containers = [a for h in heads for a in _all(args, prep_objects(h, {"in", "inside", "within"}))
                       if a.span.label_ in _PLACE_LABELS]
-        containers += [a for a in _all(args, children(root, "poss")) if a.span.label_ in _PLACE_LABELS]
+        containers += [a for h in heads for a in _all(args, children(h, "poss")) if a.span.label_ in _PLACE_LABELS]
         # "from Zhob in Balochistan": the parser may hang "in" elsewhere
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":

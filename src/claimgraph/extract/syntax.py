@@ -131,6 +131,11 @@ def predicate_of(noun: Token, light_verbs: frozenset[str], depth: int = 0) -> li
         return subjects(head)
     if dep == "oprd":
         return children(head, "dobj") or subjects(head)
+    if dep == "pobj" and head.lower_ in {"including", "like"} and head.head.pos_ == "NOUN" and \
+            head.head is not noun:
+        return predicate_of(head.head, light_verbs, depth + 1)  # "attacks ..., including assaults on X"
+    if dep == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in {"responsible", "blame"}:
+        return subjects(head.head.head) if head.head.dep_ == "acomp" else subjects(head.head)
     if dep == "pobj" and head.dep_ in {"prep"} and head.lower_ in {"as", "into", "like"}:
         verb = head.head
         if verb.pos_ not in {"VERB", "AUX"}:

@@ -150,6 +150,9 @@ class MentionFinder:
         phrases = list(self._demonyms(doc, prose, covered))
         out.extend(phrases)
         covered |= {i for e in phrases for i in range(e.start, e.end)}
+        possessive = list(self._possessive_state_bodies(doc, prose, out, covered))
+        out.extend(possessive)
+        covered |= {i for e in possessive for i in range(e.start, e.end)}
         out.extend(self._factions(doc, out))
         out.extend(self._events(doc, prose, out))
         out.extend(self._anaphors(doc, prose, covered))
@@ -296,6 +299,29 @@ class MentionFinder:
                 continue
             yield Span(doc, tok.i, head.i + 1, label=target.type.value, kb_id=target.id, span_id="demonym")
 
+    def _possessive_state_bodies(self, doc: Doc, prose, found: list[Span], covered: set[int]) -> Iterable[Span]:
+        """"Afghanistan's new rulers", "Pakistan's military": a state's
+        government or military named through the state."""
+        w = self.words
+        for span in found:
+            if span.label_ != EntityType.STATE.value or span.kb_id_ not in self.gz:
+                continue
+            root = span.root
+            head = root.head
+            if root.dep_ != "poss" or head.i <= root.i or head.i in covered or not in_prose(prose, head.idx):
+                continue
+            noun = head.lower_
+            if noun in w.military_nouns:
+                target = self.gz.military_of(span.kb_id_)
+            elif noun in w.government_nouns:
+                target = self.gz.government_of(span.kb_id_)
+                target = target if target.id != span.kb_id_ else None
+            else:
+                target = None
+            if target is not None:
+                yield Span(doc, span.start, head.i + 1, label=target.type.value, kb_id=target.id,
+                           span_id="demonym")
+
     def _factions(self, doc: Doc, found: list[Span]) -> Iterable[Span]:
         for span in found:
             if span.label_ != EntityType.PERSON.value:
@@ -418,11 +444,13 @@ def _phrase_end(noun: Token) -> int:
     doc = noun.doc
     end = noun.i + 1
     for child in noun.rights:
-        if child.dep_ in {"prep", "acl"} or (child.dep_ == "amod" and child.i > noun.i):
+        if child.dep_ == "prep" or (child.dep_ == "amod" and child.i > noun.i):
             end = max(end, child.right_edge.i + 1)
     for i in range(noun.i + 1, end):
-        if doc[i].text in {",", ";", "(", ")", "—", "–", ":"} or doc[i].is_sent_start:
-            return i
+        tok = doc[i]
+        if tok.text in {",", ";", "(", ")", "—", "–", ":"} or tok.is_sent_start or \
+                (tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"}):
+            return i  # a clause starts: "the bombing in X that killed ...", "... attributed to Y"
     return end
 
 

@@ -31,9 +31,15 @@ def _needs_exact(word: str) -> bool:
     return len(letters) > 1 and any(c.isupper() for c in word[1:])
 
 
+# generic words at the end of a name that writers often leave in lower case
+# ("the Islamic State in Khorasan province", "Paktika province")
+_GENERIC = frozenset({"province", "district", "valley", "region", "city", "port", "agency", "faction", "group",
+                      "network", "corridor"})
+
+
 def _case_ok(name_words: tuple[str, ...], text_words: list[str]) -> bool:
     for want, got in zip(name_words, text_words):
-        if not any(c.isupper() for c in want):
+        if not any(c.isupper() for c in want) or want.lower() in _GENERIC:
             continue
         if _needs_exact(want):
             if got != want:
