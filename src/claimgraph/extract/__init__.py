@@ -123,7 +123,11 @@ def _counter_denials(sent: Span, claims: list[RawClaim], args: Arguments, doc_id
 
 def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: int, end: int,
            lex: Lexicon) -> RawClaim:
-    verdict = presupposed(f.trigger, lex) if f.presupposed else assess(f.trigger, lex)
+    cache = args.assessments
+    key = (f.trigger.i, f.presupposed)
+    if key not in cache:
+        cache[key] = presupposed(f.trigger, lex) if f.presupposed else assess(f.trigger, lex)
+    verdict = cache[key]
     if f.antecedent is not None and verdict.status is Status.ASSERTED and verdict.source_token is None:
         verdict = assess(f.antecedent, lex)  # an event referred back to: as the text first reported it
     if verdict.status is Status.ASSERTED and f.hedged:

@@ -10,6 +10,7 @@ parser's conjuncts, and lists of names that the parser split up
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +65,8 @@ class Arguments:
         self.doc = doc
         self.lex = lexicon
         self.mentions = mentions
+        self._by_start = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self._by_start]
         self._at: dict[int, Span] = {}
         for span in sorted(mentions, key=lambda s: -(s.end - s.start)):
             # an event phrase stands for the event only at its head noun
@@ -74,6 +77,8 @@ class Arguments:
         self._list_of: dict[tuple[int, int], list[Span]] = self._surface_lists()
         # what earlier sentences established: site noun lemma -> the actor running such sites
         self.sites: dict[str, Arg] = {}
+        # status assessments per (trigger token, presupposed): many findings share a trigger
+        self.assessments: dict[tuple[int, bool], object] = {}
 
     # -- look-ups ------------------------------------------------------------
 
@@ -81,23 +86,33 @@ class Arguments:
         return self._at.get(tok.i)
 
     def event_containing(self, tok: Token) -> Span | None:
-        for span in self.mentions:
+        lo = bisect.bisect_right(self._starts, tok.i)
+        for span in self._by_start[:lo]:
             if span.label_ == EntityType.EVENT.value and span.start <= tok.i < span.end:
                 return span
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Span]:
         """Top-level mentions lying wholly inside tokens [start, end)."""
-        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        inside = [m for m in self._by_start[lo:hi] if m.end <= end]
+        if len(inside) < 2:
+            return inside
         return [m for m in inside if not any(o is not m and o.start <= m.start and o.end >= m.end
                                              and (o.end - o.start) > (m.end - m.start) for o in inside)]
 
     def _surface_lists(self) -> dict[tuple[int, int], list[Span]]:
         """Names in a row separated only by commas, conjunctions and brackets."""
-        names = [m for m in self.mentions if m.label_ != EntityType.EVENT.value]
-        top = sorted((m for m in names if not any(o is not m and o.start <= m.start and o.end >= m.end
-                                                  and (o.end - o.start) > (m.end - m.start) for o in names)),
-                     key=lambda s: s.start)
+        names = sorted((m for m in self.mentions if m.label_ != EntityType.EVENT.value),
+                       key=lambda m: (m.start, -m.end))
+        top: list[Span] = []
+        reach = -1
+        for m in names:  # sorted by start, longest first: a span inside an earlier one is nested
+            if m.end <= reach:
+                continue
+            top.append(m)
+            reach = max(reach, m.end)
         groups: list[list[Span]] = []
         for span in top:
             if groups:

@@ -223,13 +223,15 @@ class MentionFinder:
         by_start = {s.start: s for s in names}
         key_of: dict[tuple[int, int], tuple[str, str, str]] = {}
         learned: dict[str, tuple[str, str]] = {}
+        n = len(doc)
+        opens = {i for i, t in enumerate(doc.to_array("ORTH")) if t == doc.vocab.strings["("]} if "(" in doc.text else set()
         for span in names:
-            close = span.end + 1
-            if span.end >= len(doc) or doc[span.end].text != "(":
+            if span.end not in opens:
                 continue
-            while close < len(doc) and close <= span.end + 6 and doc[close].text != ")":
+            close = span.end + 1
+            while close < n and close <= span.end + 6 and doc[close].text != ")":
                 close += 1
-            if close >= len(doc) or doc[close].text != ")" or close == span.end + 1:
+            if close >= n or doc[close].text != ")" or close == span.end + 1:
                 continue
             inner_tokens = doc[span.end + 1:close]
             inner = by_start.get(span.end + 1)
@@ -247,6 +249,8 @@ class MentionFinder:
             if inner is None:
                 key_of[(span.end + 1, close)] = (ident[0], ident[1], "acronym")
             learned[short_text] = ident
+        if not key_of and not learned:
+            return names
         out = []
         for span in names:
             label, kb, kind = key_of.get((span.start, span.end), (span.label_, span.kb_id_, span.id_))
@@ -259,12 +263,17 @@ class MentionFinder:
             if not any(i in covered for i in range(start, end)):
                 out.append(Span(doc, start, end, label=label, kb_id=kb, span_id=kind))
                 covered.update(range(start, end))
-        for short, (label, kb) in learned.items():
+        if learned:
+            starts: dict[str, list[int]] = {}
             for tok in doc:
-                width = _match_width(doc, tok.i, short)
-                if width and not any(i in covered for i in range(tok.i, tok.i + width)):
-                    out.append(Span(doc, tok.i, tok.i + width, label=label, kb_id=kb, span_id="acronym"))
-                    covered.update(range(tok.i, tok.i + width))
+                starts.setdefault(tok.text, []).append(tok.i)
+            for short, (label, kb) in learned.items():
+                first = re.match(r"[A-Za-z0-9]+|.", short).group(0)
+                for i in starts.get(first, ()):
+                    width = _match_width(doc, i, short)
+                    if width and not any(j in covered for j in range(i, i + width)):
+                        out.append(Span(doc, i, i + width, label=label, kb_id=kb, span_id="acronym"))
+                        covered.update(range(i, i + width))
         return out
 
     # -- phrases -----------------------------------------------------------
@@ -341,8 +350,11 @@ class MentionFinder:
         w = self.words
         places = {s.root.i for s in found
                   if s.label_ in (EntityType.PLACE.value, EntityType.STATE.value)}
-        for tok in doc:
-            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in w.event_nouns:
+        wanted = {doc.vocab.strings.add(noun) for noun in w.event_nouns}
+        lemmas = doc.to_array("LEMMA")
+        for i in (i for i, lemma in enumerate(lemmas) if lemma in wanted):
+            tok = doc[i]
+            if tok.pos_ != "NOUN":
                 continue
             if not in_prose(prose, tok.idx):
                 continue
@@ -363,7 +375,11 @@ class MentionFinder:
                        kb_id=new_key(EntityType.EVENT, label), span_id="event")
 
     def _anaphors(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
-        for tok in doc:
+        wanted = {doc.vocab.strings.add(w) for w in (*self.words.pronouns, *self.words.anaphors)}
+        lowers = doc.to_array("LOWER")
+        lemmas = doc.to_array("LEMMA")
+        for i in (i for i in range(len(lowers)) if lowers[i] in wanted or lemmas[i] in wanted):
+            tok = doc[i]
             if tok.lower_ in self.words.pronouns and tok.pos_ == "PRON" and in_prose(prose, tok.idx):
                 if tok.lower_ == "it" and tok.dep_ in {"expl", "nsubjpass"} or _dummy_it(tok):
                     continue  # "it is feared that", "it remains unclear"

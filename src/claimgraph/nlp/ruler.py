@@ -144,34 +144,36 @@ class GazetteerRuler:
 _PARTICLES = frozenset({"e", "i", "al", "ul", "ur", "ud", "el", "-"})
 
 
-def _continues(doc: Doc, j: int) -> bool:
-    """Can token j continue a run of name words? Capitalised words, and
-    hyphens and particles glued on both sides ("Tehreek-e-Taliban")."""
-    tok = doc[j]
-    if tok.is_alpha and tok.text[:1].isupper():
-        return True
-    glued = doc[j - 1].whitespace_ == "" and tok.whitespace_ == "" and j + 1 < len(doc)
-    return glued and tok.lower_ in _PARTICLES
-
-
 def _name_runs(doc: Doc):
-    """Maximal runs of capitalised words, with their trimmed variants."""
-    i, n = 0, len(doc)
+    """Maximal runs of capitalised words (with hyphens and name particles glued
+    inside: "Tehreek-e-Taliban"), and their trimmed variants."""
+    texts = [t.text for t in doc]
+    alpha = [t.is_alpha for t in doc]
+    glued = [not t.whitespace_ for t in doc]
+    n = len(texts)
+
+    def capital(j: int) -> bool:
+        return alpha[j] and texts[j][:1].isupper()
+
+    def continues(j: int) -> bool:
+        return capital(j) or (glued[j - 1] and glued[j] and j + 1 < n and texts[j].lower() in _PARTICLES)
+
+    i = 0
     while i < n:
-        if not (doc[i].is_alpha and doc[i].text[:1].isupper()):
+        if not capital(i):
             i += 1
             continue
         j = i + 1
-        while j < n and _continues(doc, j):
+        while j < n and continues(j):
             j += 1
-        while j > i and doc[j - 1].lower_ in _PARTICLES:
+        while j > i and texts[j - 1].lower() in _PARTICLES:
             j -= 1
         if j - i >= 2:
             yield i, j
             if j - i >= 3:
                 yield i + 1, j  # a capitalised word before the name ("Banned Tehrik-i-Taliban ...")
                 yield i, j - 1
-        i = j
+        i = max(j, i + 1)
 
 
 @Language.factory(
