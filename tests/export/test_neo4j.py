@@ -18,6 +18,7 @@ from claimgraph.graph import KnowledgeGraph
 from claimgraph.model import Claim, Document, Entity, EntityType, Evidence, Mention, Relation, Source, Status
 from claimgraph.push import Neo4jError, _statements, push, read_load_folder, run_plan
 from tests.conftest import ROOT
+from tests.support.bolt_peer import RefusingBoltPeer
 from tests.support.engines import FalkorDB, lint
 
 REL_TYPE = {
@@ -414,3 +415,16 @@ def test_push_runs_only_statements_claimgraph_writes(seed_neo4j, tmp_path):
         read_load_folder(folder)
     with pytest.raises(Neo4jError, match="no load.cypher"):
         read_load_folder(tmp_path / "nowhere")
+
+
+def test_push_reports_refused_credentials(seed_neo4j, monkeypatch, capsys):
+    monkeypatch.setenv("CG_TEST_PASSWORD", "wrong")
+    with RefusingBoltPeer() as peer:
+        code = main(["push", str(seed_neo4j.parent), "--uri", peer.uri, "--user", "analyst",
+                     "--password-env", "CG_TEST_PASSWORD", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"[CG501] Neo4j at {peer.uri} refused the credentials of user 'analyst'" in err
+    assert "unauthorized" in err and "Traceback" not in err
+    handshake, hello = peer.seen[0]
+    assert handshake[:4] == b"\x60\x60\xb0\x17" and hello == b"\xb1\x01"  # Bolt magic; a HELLO message
