@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 import struct
 import threading
+import time
 
 UNAUTHORIZED = "Neo.ClientError.Security.Unauthorized"
 MESSAGE = "The client is unauthorized due to authentication failure."
@@ -57,7 +58,8 @@ class RefusingBoltPeer:
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(4)
-        self.sock.settimeout(10)
+        self.sock.settimeout(0.2)
+        self.stop = threading.Event()
         self.uri = f"bolt://127.0.0.1:{self.sock.getsockname()[1]}"
         self.seen: list[tuple[bytes, bytes]] = []
         self.thread = threading.Thread(target=self._serve, daemon=True)
@@ -65,15 +67,21 @@ class RefusingBoltPeer:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.sock.close()
+        self.stop.set()
         self.thread.join(timeout=15)
+        self.sock.close()
 
     def _serve(self) -> None:
-        for _ in range(4):
+        deadline = time.monotonic() + 30
+        served = 0
+        while served < 4 and not self.stop.is_set() and time.monotonic() < deadline:
             try:
                 conn, _addr = self.sock.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
+            served += 1
             with conn:
                 conn.settimeout(10)
                 try:
@@ -82,7 +90,12 @@ class RefusingBoltPeer:
                     hello = _message(conn)
                     self.seen.append((handshake, hello[:2]))
                     conn.sendall(_failure(UNAUTHORIZED, MESSAGE))
-                    while conn.recv(1024):
-                        pass
+                    conn.settimeout(0.2)
+                    while not self.stop.is_set():  # until the driver hangs up or the test ends
+                        try:
+                            if not conn.recv(1024):
+                                break
+                        except TimeoutError:
+                            continue
                 except (EOFError, OSError):
                     pass
