@@ -25,10 +25,10 @@ demo: setup
 	$(BIN)/claimgraph build seeds/ --out exports/
 
 ## run the test suite (slow tests excluded; `make test-all` runs them too)
-test: setup
+test: setup neo4j-test-tools
 	$(BIN)/python -m pytest
 
-test-all: setup
+test-all: setup neo4j-test-tools
 	$(BIN)/python -m pytest -m "slow or not slow"
 
 ## score claimgraph and the textacy baseline on the seeds (needs $(SHARED)/eval)
@@ -48,4 +48,34 @@ lock:
 	  --no-emit-index-url --no-emit-find-links -o eval-lock.txt eval.in
 
 clean:
-	rm -rf $(VENV) .pytest_cache build dist
+	rm -rf $(VENV) .pytest_cache build dist $(VENV312) tools/cypher-lint/node_modules
+
+## engines the Neo4j export's tests check Cypher with: Neo4j's own parser
+## (npm, pinned in tools/cypher-lint/package-lock.json) and embedded FalkorDB
+## (falkordblite needs Python >= 3.12: its own venv, pinned with hashes)
+VENV312     ?= .venv312
+FALKORDB    := $(VENV312)/.claimgraph-installed
+CYPHER_LINT := tools/cypher-lint/node_modules/.claimgraph-installed
+
+.PHONY: neo4j-test-tools falkordb cypher-lint lock-falkordb
+
+neo4j-test-tools: falkordb cypher-lint
+
+falkordb: $(FALKORDB)
+
+$(FALKORDB): requirements/falkordb-lock.txt
+	test -x $(VENV312)/bin/python || "$$(tools/find-python312)" -m venv $(VENV312)
+	$(VENV312)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/falkordb-lock.txt
+	touch $@
+
+cypher-lint: $(CYPHER_LINT)
+
+$(CYPHER_LINT): tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
+	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lock-falkordb:
+	test -x $(VENV312)/bin/python || "$$(tools/find-python312)" -m venv $(VENV312)
+	$(VENV312)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools
+	$(VENV312)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements/falkordb-lock.txt requirements/falkordb.in

@@ -1,84 +1,87 @@
-// claimgraph: incremental load for cypher-shell (Neo4j 5).
-// Each statement below takes its rows from the JSON file named in the comment
-// above it (params/<name>.json, as {"rows": [...]}); see the README.
+// claimgraph: incremental, idempotent load into Neo4j 5 (MERGE on stable ids).
+// Every UNWIND statement takes $rows from the JSON file named in the comment above it
+// (params/<name>.json holds {"rows": [...]}). cypher-shell cannot bind a parameter from
+// a JSON file, so run this script with claimgraph's driver-based loader:
+//     claimgraph push <this folder> --uri neo4j://HOST:7687 --user neo4j
+// (password from $NEO4J_PASSWORD). See the README, section Neo4j.
 
-CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
-CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT claimgraph_entity_id IF NOT EXISTS FOR (e:`Entity`) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT claimgraph_document_id IF NOT EXISTS FOR (d:`Document`) REQUIRE d.id IS UNIQUE;
 
 // params/documents.json
-UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d.title = row.title, d.source = row.source, d.date = row.date, d.content_hash = row.content_hash;
+UNWIND $rows AS row MERGE (d:`Document` {id: row.id}) SET d += row.properties;
 
 // params/entities_State.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:State;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`State`;
 
 // params/entities_ArmedGroup.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:ArmedGroup;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`ArmedGroup`;
 
 // params/entities_Government.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:Government;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`Government`;
 
 // params/entities_SecurityForce.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:SecurityForce;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`SecurityForce`;
 
 // params/entities_Organization.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:Organization;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`Organization`;
 
 // params/entities_Person.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:Person;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`Person`;
 
 // params/entities_Place.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:Place;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`Place`;
 
 // params/entities_Event.json
-UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, e.mentions = row.mentions, e:Event;
+UNWIND $rows AS row MERGE (e:`Entity` {id: row.id}) SET e += row.properties, e:`Event`;
 
 // params/claims_supports.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:SUPPORTS {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`SUPPORTS` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_attacks.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:ATTACKS {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`ATTACKS` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_carriedOut.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:CARRIED_OUT {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`CARRIED_OUT` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_alliedWith.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:ALLIED_WITH {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`ALLIED_WITH` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_opposes.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:OPPOSES {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`OPPOSES` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_accuses.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:ACCUSES {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`ACCUSES` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_memberOf.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:MEMBER_OF {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`MEMBER_OF` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_leads.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:LEADS {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`LEADS` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_spokespersonOf.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:SPOKESPERSON_OF {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`SPOKESPERSON_OF` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_operatesIn.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:OPERATES_IN {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`OPERATES_IN` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_controls.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:CONTROLS {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`CONTROLS` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_mediates.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:MEDIATES {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`MEDIATES` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_locatedIn.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:LOCATED_IN {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`LOCATED_IN` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_threatens.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:THREATENS {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`THREATENS` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_kills.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:KILLS {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`KILLS` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/claims_releases.json
-UNWIND $rows AS row MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) MERGE (s)-[r:RELEASES {claim_id: row.claim_id}]->(o) SET r += row.properties;
+UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: row.object}) MERGE (s)-[r:`RELEASES` {claim_id: row.claim_id}]->(o) SET r += row.properties;
 
 // params/mentioned_in.json
-UNWIND $rows AS row MATCH (e:Entity {id: row.entity}) MATCH (d:Document {id: row.document}) MERGE (e)-[m:MENTIONED_IN]->(d) SET m.count = row.count;
+UNWIND $rows AS row MATCH (e:`Entity` {id: row.entity}) MATCH (d:`Document` {id: row.document}) MERGE (e)-[m:`MENTIONED_IN`]->(d) SET m += row.properties;

@@ -7,6 +7,7 @@ was wrong (bad option, unknown model, bad config).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,21 @@ def _parser() -> argparse.ArgumentParser:
 
     f = sub.add_parser("formats", help="list the export formats")
     f.set_defaults(formats_only=True)
+
+    n = sub.add_parser("push", help="load an export's graph into Neo4j over Bolt (idempotent)",
+                       description="Run the export's neo4j/load.cypher with its params/*.json rows against a "
+                                   "Neo4j 5 server with the official driver, in batches. Pushing twice leaves "
+                                   "the same graph.")
+    n.add_argument("folder", nargs="?", type=Path, default=Path("exports"),
+                   help="a folder written by `claimgraph build` (or its neo4j/ folder); default: exports")
+    n.add_argument("--uri", required=True, help="the server's Bolt address, e.g. neo4j://localhost:7687")
+    n.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"),
+                   help="user name (default: $NEO4J_USERNAME, else neo4j)")
+    n.add_argument("--password-env", default="NEO4J_PASSWORD", metavar="VAR",
+                   help="the environment variable holding the password (default: NEO4J_PASSWORD)")
+    n.add_argument("--database", help="the database to load into (default: the server's default)")
+    n.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default: 1000)")
+    n.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     return p
 
 
@@ -62,6 +78,33 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if kg.problems else EXIT_OK
 
 
+def _push(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .push import Neo4jError, push, read_load_folder
+
+    password = os.environ.get(args.password_env)
+    if password is None:
+        raise Neo4jError(f"the environment variable {args.password_env} is not set: put the Neo4j password "
+                         "there (or name another variable with --password-env)")
+    plan = read_load_folder(args.folder)
+    total = sum(len(step.rows) for step in plan)
+    with tqdm(total=total, unit="row", desc="pushing", file=sys.stderr,
+              disable=True if args.quiet else None) as bar:
+        def progress(step, n):
+            bar.set_description(step.name, refresh=False)
+            bar.update(n)
+
+        report = push(plan, args.uri, args.user, password, database=args.database, batch_size=args.batch_size,
+                      progress=progress)
+    if not args.quiet:
+        print(f"pushed {total} rows in {report.batches} batches to {args.uri}"
+              f"{f' (database {args.database})' if args.database else ''}")
+        print(f"  nodes created {report.nodes_created}, relationships created {report.relationships_created}, "
+              f"properties set {report.properties_set}, labels added {report.labels_added}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -71,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "build":
             return _build(args)
+        if args.command == "push":
+            return _push(args)
     except ClaimgraphError as exc:
         print(f"claimgraph: error: {exc}", file=sys.stderr)
         return EXIT_FAILED

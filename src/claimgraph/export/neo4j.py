@@ -1,40 +1,64 @@
-"""``neo4j/``: files for importing the graph into Neo4j 5.
+"""``neo4j/``: three ways to bring the graph into Neo4j 5.
 
-- ``entities.csv``, ``documents.csv`` (nodes) and ``claims.csv``,
-  ``mentioned_in.csv`` (relationships) with ``neo4j-admin database import
-  full`` headers, written with the csv module; ``import.sh`` holds the
-  command;
-- ``load.cypher``: constraints, then ``UNWIND $rows AS row MERGE ...``
-  statements whose rows come from the JSON files in ``params/``. Labels and
-  relationship types are taken from the ontology's fixed list, never from
-  article text, and no article text is ever spliced into Cypher.
+1. Bulk: ``entities.csv``, ``documents.csv`` (nodes), ``claims.csv``,
+   ``mentioned_in.csv`` (relationships) with ``neo4j-admin database import
+   full`` headers (ID spaces ``Entity`` and ``Document``, typed properties,
+   ``;`` as array delimiter), written with the csv module; ``import.sh``
+   holds the exact command.
+2. Incremental: ``load.cypher``: constraints, then one ``UNWIND $rows AS
+   row MERGE ...`` statement per record kind; each statement's rows are in
+   the JSON file named in the comment above it (``params/<name>.json``,
+   ``{"rows": [...]}``). ``claimgraph push`` runs it in batches.
+3. Direct: ``claimgraph push`` (:mod:`claimgraph.push`).
 
-Every claim is one relationship whose type is its relation (``SUPPORTS``)
-and whose properties carry its status, source, cue and evidence.
+The statements and the property lists come from :mod:`.cypher`, the one
+place where claimgraph's Cypher lives; no article text is ever spliced into
+a statement.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
-from ..model import Claim, Document, Entity, EntityType, Relation
+from ..model import Claim, Document, Entity
 from .base import Exporter
+from .cypher import (CLAIM_PROPERTIES, CONSTRAINTS, DOCUMENT, DOCUMENT_PROPERTIES, ENTITY, ENTITY_PROPERTIES, LABELS,
+                     MENTION_PROPERTIES, MENTIONED_IN, REL_TYPES, Step, claim_row, document_row, entity_row,
+                     load_plan)
+from .cypher import mention_rows as mention_rows_of
 
 ARRAY_DELIMITER = ";"
-# labels and relationship types: from the ontology only
-LABELS = {t: t.value for t in EntityType}
-REL_TYPES = {r: re.sub(r"(?<!^)(?=[A-Z])", "_", r.value).upper() for r in Relation}
+FOLDER = "neo4j"
+PARAMS = "params"
 
 
-def one_line(text: str) -> str:
-    """Evidence on one line: admin import then needs no --multiline-fields."""
-    return " ".join(text.split())
+def _column(name: str, kind: str) -> str:
+    return name if kind == "string" else f"{name}:{kind}"
 
 
-def _csv(rows: list[list], header: list[str]) -> str:
+ENTITY_HEADER = [f"id:ID({ENTITY})", *(_column(n, k) for n, k in ENTITY_PROPERTIES), ":LABEL"]
+DOCUMENT_HEADER = [f"id:ID({DOCUMENT})", *(_column(n, k) for n, k in DOCUMENT_PROPERTIES), ":LABEL"]
+CLAIM_HEADER = [f":START_ID({ENTITY})", f":END_ID({ENTITY})", ":TYPE", *(_column(n, k) for n, k in CLAIM_PROPERTIES)]
+MENTION_HEADER = [f":START_ID({ENTITY})", f":END_ID({DOCUMENT})", ":TYPE",
+                  *(_column(n, k) for n, k in MENTION_PROPERTIES)]
+
+
+def csv_value(value) -> str:
+    """A property value as admin import reads it; ``None`` is an empty field
+    (no property). Arrays have no escape in admin import, so an element that
+    contains the array delimiter has it replaced by a comma."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(v.replace(ARRAY_DELIMITER, ",") for v in value)
+    return str(value)
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     w.writerow(header)
@@ -42,59 +66,37 @@ def _csv(rows: list[list], header: list[str]) -> str:
     return buf.getvalue()
 
 
-ENTITY_HEADER = ["id:ID(Entity)", "name", "type", "aliases:string[]", "wikidata", "mentions:int", ":LABEL"]
-DOCUMENT_HEADER = ["id:ID(Document)", "title", "source", "date", "content_hash", ":LABEL"]
-CLAIM_HEADER = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "claim_id", "relation", "status",
-                "attributed_to", "attributed_kind", "cue", "evidence", "document", "char_start:int",
-                "char_end:int", "confidence:float", "rule", "corroborating_documents:int",
-                "corroborating_sources:int", "denied_elsewhere:boolean"]
-MENTION_HEADER = [":START_ID(Entity)", ":END_ID(Document)", ":TYPE", "count:int"]
-
-CONSTRAINTS = [
-    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
-    "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
-]
-ENTITY_STATEMENT = (
-    "UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) "
-    "SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.wikidata = row.wikidata, "
-    "e.mentions = row.mentions, e:{label}"
-)
-DOCUMENT_STATEMENT = (
-    "UNWIND $rows AS row MERGE (d:Document {id: row.id}) "
-    "SET d.title = row.title, d.source = row.source, d.date = row.date, d.content_hash = row.content_hash"
-)
-CLAIM_STATEMENT = (
-    "UNWIND $rows AS row MATCH (s:Entity {{id: row.subject}}) MATCH (o:Entity {{id: row.object}}) "
-    "MERGE (s)-[r:{rel_type} {{claim_id: row.claim_id}}]->(o) SET r += row.properties"
-)
-MENTION_STATEMENT = (
-    "UNWIND $rows AS row MATCH (e:Entity {id: row.entity}) MATCH (d:Document {id: row.document}) "
-    "MERGE (e)-[m:MENTIONED_IN]->(d) SET m.count = row.count"
-)
+def _props(row: dict, spec) -> list[str]:
+    return [csv_value(row["properties"][name]) for name, _ in spec]
 
 
-def claim_properties(c: Claim, corr) -> dict:
-    return {
-        "relation": c.relation.value,
-        "status": c.status.value,
-        "attributed_to": c.attributed_to.value if c.attributed_to else None,
-        "attributed_kind": ("entity" if c.attributed_to.entity else "phrase") if c.attributed_to else None,
-        "cue": c.cue,
-        "evidence": one_line(c.evidence.sentence),
-        "document": c.evidence.document,
-        "char_start": c.evidence.char_start,
-        "char_end": c.evidence.char_end,
-        "confidence": c.confidence,
-        "rule": c.evidence.rule,
-        "corroborating_documents": corr.documents if corr else 1,
-        "corroborating_sources": corr.sources if corr else 1,
-        "denied_elsewhere": bool(corr.denied) if corr else False,
-    }
+def load_script(plan: list[Step]) -> str:
+    """``load.cypher``: every step's statement, with the parameter file that
+    holds its ``$rows`` named in the comment above it."""
+    lines = [
+        "// claimgraph: incremental, idempotent load into Neo4j 5 (MERGE on stable ids).",
+        "// Every UNWIND statement takes $rows from the JSON file named in the comment above it",
+        "// (params/<name>.json holds {\"rows\": [...]}). cypher-shell cannot bind a parameter from",
+        "// a JSON file, so run this script with claimgraph's driver-based loader:",
+        "//     claimgraph push <this folder> --uri neo4j://HOST:7687 --user neo4j",
+        "// (password from $NEO4J_PASSWORD). See the README, section Neo4j.",
+        "",
+    ]
+    for step in plan:
+        if step.is_schema:
+            lines.append(f"{step.statement};")
+        else:
+            lines += ["", f"// {PARAMS}/{step.name}.json", f"{step.statement};"]
+    return "\n".join(lines) + "\n"
+
+
+def params_json(step: Step) -> str:
+    return json.dumps({"rows": list(step.rows)}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 class Neo4jExporter(Exporter):
     name = "neo4j"
-    description = "neo4j/ (admin-import CSV, import.sh, load.cypher with JSON parameters)"
+    description = "neo4j/ (admin-import CSV + import.sh; load.cypher with JSON parameters for claimgraph push)"
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -112,90 +114,54 @@ class Neo4jExporter(Exporter):
         self.claims.append(claim)
 
     def _write(self, rel: str, text: str) -> Path:
-        path = self.out / "neo4j" / rel
+        path = self.out / FOLDER / rel
         with self.tx.open(path) as fh:
             fh.write(text)
         return path
 
     def finalize(self) -> list[Path]:
         corr = self.context.corroboration
-        entity_rows = [[e.id, e.label, e.type.value, ARRAY_DELIMITER.join(a.replace(ARRAY_DELIMITER, ",")
-                                                                          for a in e.aliases),
-                        e.wikidata or "", len(e.mentions), f"Entity{ARRAY_DELIMITER}{LABELS[e.type]}"]
-                       for e in self.entities]
-        doc_rows = [[d.id, d.title or "", d.url or d.source, d.date or "", d.content_hash, "Document"]
-                    for d in self.documents]
-        claim_rows = []
-        for c in self.claims:
-            p = claim_properties(c, corr.get(c.triple))
-            claim_rows.append([c.subject, c.object, REL_TYPES[c.relation], c.id, p["relation"], p["status"],
-                               p["attributed_to"] or "", p["attributed_kind"] or "", p["cue"], p["evidence"],
-                               p["document"], p["char_start"], p["char_end"], p["confidence"], p["rule"],
-                               p["corroborating_documents"], p["corroborating_sources"],
-                               str(p["denied_elsewhere"]).lower()])
-        mention_rows = sorted(
-            [e.id, doc, "MENTIONED_IN", sum(1 for m in e.mentions if m.document == doc)]
-            for e in self.entities for doc in e.documents
-        )
+        entity_rows = [[r["id"], *_props(r, ENTITY_PROPERTIES), ARRAY_DELIMITER.join((ENTITY, LABELS[e.type]))]
+                       for e in self.entities for r in [entity_row(e)]]
+        doc_rows = [[r["id"], *_props(r, DOCUMENT_PROPERTIES), DOCUMENT]
+                    for r in map(document_row, self.documents)]
+        claim_rows = [[r["subject"], r["object"], REL_TYPES[c.relation], *_props(r, CLAIM_PROPERTIES)]
+                      for c in self.claims for r in [claim_row(c, corr.get(c.triple))]]
+        mention_rows = sorted([r["entity"], r["document"], MENTIONED_IN, *_props(r, MENTION_PROPERTIES)]
+                              for e in self.entities for r in mention_rows_of(e))
+        plan = load_plan(self.documents, self.entities, self.claims, corr)
         paths = [
-            self._write("entities.csv", _csv(entity_rows, ENTITY_HEADER)),
-            self._write("documents.csv", _csv(doc_rows, DOCUMENT_HEADER)),
-            self._write("claims.csv", _csv(claim_rows, CLAIM_HEADER)),
-            self._write("mentioned_in.csv", _csv(mention_rows, MENTION_HEADER)),
+            self._write("entities.csv", _csv(ENTITY_HEADER, entity_rows)),
+            self._write("documents.csv", _csv(DOCUMENT_HEADER, doc_rows)),
+            self._write("claims.csv", _csv(CLAIM_HEADER, claim_rows)),
+            self._write("mentioned_in.csv", _csv(MENTION_HEADER, mention_rows)),
             self._write("import.sh", IMPORT_SH),
+            self._write("constraints.cypher", "".join(f"{c};\n" for c in CONSTRAINTS)),
+            self._write("load.cypher", load_script(plan)),
         ]
-        statements, params = self._load_script()
-        paths.append(self._write("load.cypher", statements))
-        for name, rows in params.items():
-            paths.append(self._write(f"params/{name}.json",
-                                     json.dumps({"rows": rows}, ensure_ascii=False, indent=1) + "\n"))
+        for step in plan:
+            if not step.is_schema:
+                paths.append(self._write(f"{PARAMS}/{step.name}.json", params_json(step)))
         return paths
 
-    def _load_script(self) -> tuple[str, dict[str, list]]:
-        corr = self.context.corroboration
-        lines = ["// claimgraph: incremental load for cypher-shell (Neo4j 5).",
-                 "// Each statement below takes its rows from the JSON file named in the comment",
-                 "// above it (params/<name>.json, as {\"rows\": [...]}); see the README.",
-                 ""]
-        lines += [f"{c};" for c in CONSTRAINTS]
-        params: dict[str, list] = {}
-        params["documents"] = [{"id": d.id, "title": d.title, "source": d.url or d.source, "date": d.date,
-                                "content_hash": d.content_hash} for d in self.documents]
-        lines += ["", "// params/documents.json", DOCUMENT_STATEMENT + ";"]
-        for etype in EntityType:
-            rows = [{"id": e.id, "name": e.label, "type": e.type.value, "aliases": list(e.aliases),
-                     "wikidata": e.wikidata, "mentions": len(e.mentions)}
-                    for e in self.entities if e.type is etype]
-            if rows:
-                name = f"entities_{etype.value}"
-                params[name] = rows
-                lines += ["", f"// params/{name}.json", ENTITY_STATEMENT.format(label=LABELS[etype]) + ";"]
-        for relation in Relation:
-            rows = [{"subject": c.subject, "object": c.object, "claim_id": c.id,
-                     "properties": claim_properties(c, corr.get(c.triple))}
-                    for c in self.claims if c.relation is relation]
-            if rows:
-                name = f"claims_{relation.value}"
-                params[name] = rows
-                lines += ["", f"// params/{name}.json", CLAIM_STATEMENT.format(rel_type=REL_TYPES[relation]) + ";"]
-        params["mentioned_in"] = [{"entity": e.id, "document": doc,
-                                   "count": sum(1 for m in e.mentions if m.document == doc)}
-                                  for e in self.entities for doc in e.documents]
-        lines += ["", "// params/mentioned_in.json", MENTION_STATEMENT + ";", ""]
-        return "\n".join(lines), params
 
-
-IMPORT_SH = """#!/bin/sh
-# Bulk import into an empty Neo4j 5 database with neo4j-admin (the server
-# must be stopped). Run from this folder; DATABASE defaults to "neo4j".
-# Evidence sentences are written on one line, so no --multiline-fields is needed.
+IMPORT_SH = f"""#!/bin/sh
+# Bulk import into a new, empty Neo4j 5 database with neo4j-admin; the
+# database must not be running (see "Full import" in the Neo4j manual).
+# Run from this folder:  sh import.sh [DATABASE]   (default: neo4j)
+# Empty fields mean "no property" (--ignore-empty-strings). Every value is
+# written on one line, so no --multiline-fields is needed. Then start the
+# database and create the uniqueness constraints on the ids:
+#   cypher-shell -d "$DATABASE" -f constraints.cypher
 set -eu
-DATABASE="${1:-neo4j}"
-neo4j-admin database import full "$DATABASE" \\
+DATABASE="${{1:-neo4j}}"
+neo4j-admin database import full \\
   --overwrite-destination=true \\
-  --array-delimiter=";" \\
-  --nodes=Entity=entities.csv \\
-  --nodes=Document=documents.csv \\
+  --array-delimiter="{ARRAY_DELIMITER}" \\
+  --ignore-empty-strings=true \\
+  --nodes=entities.csv \\
+  --nodes=documents.csv \\
   --relationships=claims.csv \\
-  --relationships=mentioned_in.csv
+  --relationships=mentioned_in.csv \\
+  "$DATABASE"
 """

@@ -1,0 +1,241 @@
+"""The property-graph model and every Cypher statement claimgraph writes or sends.
+
+This module is the ONE place where claimgraph's Cypher lives: the Neo4j
+exporter writes these statements into ``load.cypher``, ``claimgraph push``
+sends them, and the tests lint them with Neo4j's own parser and run them on
+an openCypher engine.
+
+The model (Neo4j 5):
+
+- ``(:Entity:<Class> {id, name, type, aliases, wikidata, mentions})`` - the
+  class label (``ArmedGroup``, ``State`` ...) comes from :class:`EntityType`;
+- ``(:Document {id, title, source, date, content_hash})``;
+- one relationship per claim, ``(subject)-[:<RELATION> {claim_id, status,
+  attributed_to, attributed_kind, cue, evidence, document, char_start,
+  char_end, confidence, ...}]->(object)``, its type from :class:`Relation`
+  (``SUPPORTS``, ``ALLIED_WITH`` ...): a claim's status and source stay on
+  the relationship;
+- ``(:Entity)-[:MENTIONED_IN {count}]->(:Document)``.
+
+The only variable parts of a statement are labels and relationship types,
+and they come from the ontology's fixed lists (the enums), checked and
+backtick-quoted. Every value - names, evidence, ids - is a parameter:
+each loading statement reads ``$rows`` (``UNWIND $rows AS row``), so no
+text from an article is ever part of a Cypher string.
+
+An empty value (no wikidata id, no aliases, no source) is no property at
+all, both here (``null``) and in the admin-import CSV files (an empty
+field), so the three ways into Neo4j give the same graph.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Claim, Document, Entity, EntityType, Relation
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+ENTITY = "Entity"
+DOCUMENT = "Document"
+MENTIONED_IN = "MENTIONED_IN"
+
+
+def quote(name: str) -> str:
+    """A label or relationship type, backtick-quoted.
+
+    Only plain identifiers are accepted: the names come from the ontology,
+    never from text, and a name that is not one is a programming error."""
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"not a plain Cypher identifier: {name!r}")
+    return f"`{name}`"
+
+
+def _upper_snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
+
+
+#: node label per entity class (the class's local name)
+LABELS: dict[EntityType, str] = {t: t.value for t in EntityType}
+#: relationship type per relation (``alliedWith`` -> ``ALLIED_WITH``)
+REL_TYPES: dict[Relation, str] = {r: _upper_snake(r.value) for r in Relation}
+
+# -- properties: (name, admin-import type) ------------------------------------
+# One list per record kind; the CSV headers and the parameter rows are both
+# made from these, so the two ways in carry the same properties.
+
+ENTITY_PROPERTIES = (("name", "string"), ("type", "string"), ("aliases", "string[]"),
+                     ("wikidata", "string"), ("mentions", "int"))
+DOCUMENT_PROPERTIES = (("title", "string"), ("source", "string"), ("date", "string"),
+                       ("content_hash", "string"))
+CLAIM_PROPERTIES = (("claim_id", "string"), ("relation", "string"), ("status", "string"),
+                    ("attributed_to", "string"), ("attributed_kind", "string"), ("cue", "string"),
+                    ("evidence", "string"), ("document", "string"), ("char_start", "int"),
+                    ("char_end", "int"), ("confidence", "float"), ("rule", "string"),
+                    ("corroborating_documents", "int"), ("corroborating_sources", "int"),
+                    ("denied_elsewhere", "boolean"))
+MENTION_PROPERTIES = (("count", "int"),)
+
+# -- statements -----------------------------------------------------------------
+
+CONSTRAINTS = (
+    f"CREATE CONSTRAINT claimgraph_entity_id IF NOT EXISTS FOR (e:{quote(ENTITY)}) REQUIRE e.id IS UNIQUE",
+    f"CREATE CONSTRAINT claimgraph_document_id IF NOT EXISTS FOR (d:{quote(DOCUMENT)}) REQUIRE d.id IS UNIQUE",
+)
+
+DOCUMENT_STATEMENT = (
+    f"UNWIND $rows AS row MERGE (d:{quote(DOCUMENT)} {{id: row.id}}) SET d += row.properties"
+)
+_ENTITY_TEMPLATE = (
+    "UNWIND $rows AS row MERGE (e:{entity} {{id: row.id}}) SET e += row.properties, e:{label}"
+)
+_CLAIM_TEMPLATE = (
+    "UNWIND $rows AS row MATCH (s:{entity} {{id: row.subject}}) MATCH (o:{entity} {{id: row.object}}) "
+    "MERGE (s)-[r:{rel_type} {{claim_id: row.claim_id}}]->(o) SET r += row.properties"
+)
+MENTION_STATEMENT = (
+    f"UNWIND $rows AS row MATCH (e:{quote(ENTITY)} {{id: row.entity}}) MATCH (d:{quote(DOCUMENT)} {{id: row.document}}) "
+    f"MERGE (e)-[m:{quote(MENTIONED_IN)}]->(d) SET m += row.properties"
+)
+
+
+def entity_statement(etype: EntityType) -> str:
+    """MERGE entities of one class: ``:Entity`` plus the class label."""
+    return _ENTITY_TEMPLATE.format(entity=quote(ENTITY), label=quote(LABELS[EntityType(etype)]))
+
+
+def claim_statement(relation: Relation) -> str:
+    """MERGE claims of one relation, one relationship per claim id."""
+    return _CLAIM_TEMPLATE.format(entity=quote(ENTITY), rel_type=quote(REL_TYPES[Relation(relation)]))
+
+
+#: who alleges what: every claim whose source is a canonical entity, with that
+#: source, in one query (``attributed_to`` holds the source entity's id, and
+#: the uniqueness constraint on ``Entity.id`` makes the lookup an index seek)
+WHO_ALLEGES_WHAT = """\
+MATCH (s:Entity)-[r]->(o:Entity)
+WHERE r.attributed_kind = 'entity'
+MATCH (source:Entity {id: r.attributed_to})
+RETURN source.name AS source, s.name AS subject, type(r) AS relation, o.name AS object,
+       r.status AS status, r.document AS document, r.evidence AS evidence
+ORDER BY source, subject, relation, object, document"""
+
+
+# -- the load plan ----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One statement of the load and the rows it takes as ``$rows``.
+
+    ``name`` names the parameter file (``params/<name>.json``); a schema
+    step (a constraint) takes no rows."""
+
+    name: str
+    statement: str
+    rows: tuple[dict, ...] = ()
+
+    @property
+    def is_schema(self) -> bool:
+        return self.statement in CONSTRAINTS
+
+
+def _value(value):
+    """Strings on one line (admin import then needs no ``--multiline-fields``),
+    and empty means absent: ``None`` for an empty string or list."""
+    if isinstance(value, str):
+        value = one_line(value)
+    elif isinstance(value, (list, tuple)):
+        value = [one_line(v) for v in value]
+    if value == "" or value == []:
+        return None
+    return value
+
+
+def one_line(text: str) -> str:
+    """Whitespace runs (newlines too) as one space."""
+    return " ".join(text.split())
+
+
+def _props(pairs: Iterable[tuple[str, object]]) -> dict:
+    return {k: _value(v) for k, v in pairs}
+
+
+def document_row(d: Document) -> dict:
+    return {"id": d.id, "properties": _props(zip(
+        [n for n, _ in DOCUMENT_PROPERTIES], (d.title, d.url or d.source, d.date, d.content_hash)))}
+
+
+def entity_row(e: Entity) -> dict:
+    return {"id": e.id, "properties": _props(zip(
+        [n for n, _ in ENTITY_PROPERTIES], (e.label, e.type.value, list(e.aliases), e.wikidata, len(e.mentions))))}
+
+
+def claim_row(c: Claim, corr) -> dict:
+    """``corr`` is the claim's :class:`~claimgraph.graph.Corroboration` (or None)."""
+    src = c.attributed_to
+    values = (c.id, c.relation.value, c.status.value,
+              src.value if src else None, ("entity" if src.entity else "phrase") if src else None,
+              c.cue, c.evidence.sentence, c.evidence.document, c.evidence.char_start,
+              c.evidence.char_end, c.confidence, c.evidence.rule,
+              corr.documents if corr else 1, corr.sources if corr else 1, bool(corr.denied) if corr else False)
+    return {"subject": c.subject, "object": c.object, "claim_id": c.id,
+            "properties": _props(zip([n for n, _ in CLAIM_PROPERTIES], values))}
+
+
+def mention_rows(e: Entity) -> list[dict]:
+    return [{"entity": e.id, "document": doc,
+             "properties": {"count": sum(1 for m in e.mentions if m.document == doc)}}
+            for doc in e.documents]
+
+
+def load_plan(documents: Iterable[Document], entities: Iterable[Entity], claims: Iterable[Claim],
+              corroboration: dict) -> list[Step]:
+    """The whole load, in order: constraints, documents, entities by class,
+    claims by relation, mentions. Steps without rows are left out."""
+    documents, entities, claims = list(documents), list(entities), list(claims)
+    steps = [Step(f"constraint_{i}", c) for i, c in enumerate(CONSTRAINTS)]
+    steps.append(Step("documents", DOCUMENT_STATEMENT, tuple(document_row(d) for d in documents)))
+    for etype in EntityType:
+        steps.append(Step(f"entities_{etype.value}", entity_statement(etype),
+                          tuple(entity_row(e) for e in entities if e.type is etype)))
+    for relation in Relation:
+        steps.append(Step(f"claims_{relation.value}", claim_statement(relation),
+                          tuple(claim_row(c, corroboration.get(c.triple)) for c in claims
+                                if c.relation is relation)))
+    steps.append(Step("mentioned_in", MENTION_STATEMENT, tuple(r for e in entities for r in mention_rows(e))))
+    return [s for s in steps if s.is_schema or s.rows]
+
+
+def plan_of(kg) -> list[Step]:
+    """The load plan of a :class:`~claimgraph.graph.KnowledgeGraph`."""
+    return load_plan(kg.documents, kg.entities, kg.claims, kg.corroboration)
+
+
+def statement_for(name: str) -> str | None:
+    """The loading statement that takes ``params/<name>.json``, or None if
+    ``name`` is not one claimgraph writes."""
+    if name == "documents":
+        return DOCUMENT_STATEMENT
+    if name == "mentioned_in":
+        return MENTION_STATEMENT
+    kind, _, rest = name.partition("_")
+    if kind == "entities" and rest in {t.value for t in EntityType}:
+        return entity_statement(EntityType(rest))
+    if kind == "claims" and rest in {r.value for r in Relation}:
+        return claim_statement(Relation(rest))
+    return None
+
+
+def all_statements() -> list[str]:
+    """Every statement claimgraph can write or send, and the documented query."""
+    return [*CONSTRAINTS, DOCUMENT_STATEMENT, *(entity_statement(t) for t in EntityType),
+            *(claim_statement(r) for r in Relation), MENTION_STATEMENT, WHO_ALLEGES_WHAT]
+
+
+def batches(rows: tuple[dict, ...], size: int) -> Iterator[list[dict]]:
+    """Rows in batches of at most ``size``, in order."""
+    if size < 1:
+        raise ValueError("batch size must be at least 1")
+    for i in range(0, len(rows), size):
+        yield list(rows[i:i + size])
