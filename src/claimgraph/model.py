@@ -132,6 +132,7 @@ class Mention:
     type: EntityType | None
     key: str
     kind: str = "ner"
+    depth: int = field(default=0, compare=False)  # how many modifiers (appositions, relatives, brackets) hold it
 
 
 @dataclass(frozen=True, slots=True)

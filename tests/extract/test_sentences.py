@@ -251,6 +251,44 @@ ROWS += [
      {("Balkh", "locatedIn", "Afghanistan", "asserted", None)}, set()),
 ]
 
+ROWS += [
+    ("reciprocal: blamed each other",
+     "Both Tehran and Islamabad have blamed each other for the border clashes.",
+     {("Iran", "accuses", "Pakistan", "asserted", None), ("Pakistan", "accuses", "Iran", "asserted", None)}, set()),
+    ("a denial in the next sentence",
+     "India accuses Pakistan of sheltering Jaish-e-Mohammed. Pakistan denies the accusation.",
+     {("Pakistan", "supports", "Jaish-e-Mohammed", "alleged", "India"),
+      ("Pakistan", "supports", "Jaish-e-Mohammed", "denied", "Pakistan")}, set()),
+    ("a denial with its own content denies only that",
+     "Islamabad said the BLA carried out the attack on the train in Bolan. "
+     "The Taliban have denied accusations that they harbour the TTP.",
+     {("Balochistan Liberation Army", "carriedOut", "attack on the train in Bolan", "alleged", "Pakistan")},
+     {("Balochistan Liberation Army", "carriedOut", "attack on the train in Bolan", "denied", "Afghan Taliban")}),
+    ("report noun before 'that', whatever the parse",
+     "Tensions stem from Pakistan's persistent accusations that Afghanistan's Taliban government "
+     "harbors militants from the Tehrik-i-Taliban Pakistan (TTP).",
+     {("Afghan Taliban", "supports", "Tehreek-e-Taliban Pakistan", "alleged", "Pakistan")},
+     {("Afghan Taliban", "supports", "Tehreek-e-Taliban Pakistan", "asserted", None)}),
+    ("a delegation led by X is not X's country",
+     "Islamabad's delegation, led by Defence Minister Khawaja Asif, arrived in Doha.",
+     set(), {("Khawaja Asif", "leads", "Pakistan", "asserted", None)}),
+    ("hideouts within a country do not make the country a target",
+     "Pakistani military operations targeted alleged militant hideouts within Afghanistan.",
+     set(), {("Pakistan Army", "attacks", "Afghanistan", "asserted", None)}),
+    ("a faction linked to X; 'the same group' is the faction, not X",
+     "Forces struck the Hafiz Gul Bahadur Group, a local faction linked to the Pakistan Taliban (TTP).\n"
+     "Islamabad said the same group had carried out a suicide bombing and gun attack at a military camp "
+     "in North Waziristan.",
+     {("Hafiz Gul Bahadur group", "alliedWith", "Tehreek-e-Taliban Pakistan", "asserted", None),
+      ("Hafiz Gul Bahadur group", "carriedOut",
+       "suicide bombing and gun attack at a military camp in North Waziristan", "alleged", "Pakistan")},
+     {("Tehreek-e-Taliban Pakistan", "carriedOut",
+       "suicide bombing and gun attack at a military camp in North Waziristan", "alleged", "Pakistan")}),
+    ("waging an insurgency (a lemmatizer slip: 'waging' -> 'wag')",
+     "The TTP, which is waging an insurgency against Pakistan, rejected the talks.",
+     {("Tehreek-e-Taliban Pakistan", "opposes", "Pakistan", "asserted", None)}, set()),
+]
+
 NEGATIVE = [
     ("co-occurrence alone gives no claim",
      "Pakistan and Afghanistan both attended the SCO summit in Astana."),

@@ -32,6 +32,7 @@ from .rules import Context, Finding, prose_sentences, sentence_findings
 from .status import (
     Assessment,
     assess,
+    bare_denial,
     counter_denier,
     hedged_argument,
     presupposed,
@@ -85,6 +86,7 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
     args = Arguments(doc, mentions, lex)
     out: dict[tuple, RawClaim] = {}
     context = Context()
+    previous: list[RawClaim] = []
     for sent in prose_sentences(doc, prose_ranges(doc)):
         start = offsets.start(sent.start_char)
         end = offsets.end(sent.end_char)
@@ -92,7 +94,14 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
             end -= 1
         claims = [_claim(f, args, doc_id, offsets, source_text, start, end, lex)
                   for f in sentence_findings(sent, args, lex, gazetteer, context)]
-        claims += _counter_denials(sent, claims, args, doc_id, offsets, source_text, lex)
+        denials = _counter_denials(sent, claims, args, doc_id, offsets, source_text, lex)
+        if not denials and not any(c.status is Status.ALLEGED for c in claims) and bare_denial(sent, lex):
+            # "The Taliban deny the accusation." denies what the previous sentence reported
+            evidence = Evidence(doc_id, source_text[start:end], start, end, "")
+            denials = _counter_denials(sent, [replace(c, evidence=replace(evidence, rule=c.evidence.rule))
+                                              for c in previous], args, doc_id, offsets, source_text, lex)
+        claims += denials
+        previous = claims
         for claim in claims:
             key = claim.sort_key()[:6]
             if key not in out or out[key].confidence < claim.confidence:

@@ -229,8 +229,8 @@ class Arguments:
             if obj.i in seen:
                 continue
             found = self.entities(obj, depth + 1, seen)
-            if obj.head.lower_ in {"in", "from"}:
-                # "fighters in / from the TTP"; not "a checkpoint in Tank", "militants from Afghanistan"
+            if obj.head.lower_ in {"in", "from", "within"}:
+                # "fighters in / from the TTP"; not "a checkpoint in Tank", "hideouts within Afghanistan"
                 found = [a for a in found if a.span.label_ not in {EntityType.PLACE.value, EntityType.STATE.value}]
             out.extend(found)
         return out

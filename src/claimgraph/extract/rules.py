@@ -25,6 +25,7 @@ from .arguments import ANAPHOR, Arg, Arguments
 from .lexicon import SIGNATURES, Cue, Lexicon, Slot
 from .syntax import (
     anchor,
+    is_light,
     is_passive,
     children,
     clause_complement_subjects,
@@ -230,7 +231,7 @@ def _noun_heads(tok: Token, lex: Lexicon) -> list[Token]:
     modifies ("mediation efforts by X"), or on the light verb it is the
     object of ("constitute a threat ... to X")."""
     heads = [anchor(tok)]
-    if tok.dep_ == "dobj" and (verb_phrase(tok.head) in lex.light_verbs or tok.head.lemma_.lower() in lex.light_verbs):
+    if tok.dep_ == "dobj" and is_light(tok.head, lex.light_verbs):
         heads.append(tok.head)
     return heads
 
@@ -275,6 +276,18 @@ def _site_locations(tok: Token, cue: Cue, lex: Lexicon, args: Arguments) -> list
     return out
 
 
+def _reciprocal_object(tok: Token) -> bool:
+    """The cue's object is "each other" or "one another"."""
+    for c in tok.children:
+        objs = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        for o in objs:
+            if o.lower_ in {"other", "another"} and any(g.lower_ in {"each", "one"} for g in o.children):
+                return True
+            if o.lower_ == "other" and o.i > 0 and o.doc[o.i - 1].lower_ == "each":
+                return True
+    return False
+
+
 def _patient(tok: Token, args: Arguments) -> list[Arg]:
     """"X, reinforced by Taliban patronage": the noun is the agent of a
     passive participle, and its relation's object is what the participle
@@ -317,13 +330,16 @@ def cue_findings(sent: Span, args: Arguments, lex: Lexicon, context: Context | N
             if not _matches(cue, tok):
                 continue
             subj = _dedupe([a for s in cue.subject for a in _slot(s, tok, cue, args, lex, context)])
-            if not subj and cue.pos == "VERB" and cue.relation.symmetric and is_passive(tok) \
-                    and not prep_objects(tok, {"by"}):
-                subj = _all(args, children(tok, "nsubjpass"))  # stative: "X is allied with Y"
+            if not subj and cue.pos == "VERB" and cue.relation.symmetric and not prep_objects(tok, {"by"}):
+                if is_passive(tok):
+                    subj = _all(args, children(tok, "nsubjpass"))  # stative: "X is allied with Y"
+                elif tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    subj = args.entities(tok.head)  # "a faction linked to the TTP"
             objs = _dedupe([a for s in cue.object if s.name != "subject"
                             for a in _slot(s, tok, cue, args, lex, context)])
             if not objs and cue.relation is Relation.OPERATES_IN:
                 objs = _dedupe(_site_locations(tok, cue, lex, args))
+            reciprocal = not objs and len(subj) > 1 and _reciprocal_object(tok)
             if not objs and cue.pos == "NOUN" and cue.direction == "forward":
                 objs = _dedupe(_patient(tok, args))
             antecedent = None
@@ -342,7 +358,9 @@ def cue_findings(sent: Span, args: Arguments, lex: Lexicon, context: Context | N
             base = {"VERB": 0.85, "NOUN": 0.75, "ADJ": 0.75}[cue.pos]
             pairs: list[tuple[Arg, Arg]] = []
             between = any(s.name == "between" for s in cue.object)
-            if cue.direction == "mutual":
+            if reciprocal:  # "Kabul and Islamabad have blamed each other"
+                pairs = [(a, b) for a in subj for b in subj if a.key != b.key]
+            elif cue.direction == "mutual":
                 if objs and subj:
                     pairs = [(s, o) for s in subj for o in objs] + [(o, s) for s in subj for o in objs]
                 elif objs and (between or any(s.name == "appos" for s in cue.object)):

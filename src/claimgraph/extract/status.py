@@ -153,6 +153,8 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
         child = node
         node = node.head
     if report is None:
+        report = _noun_that_clause(cue, lex)
+    if report is None:
         root = cue.sent.root
         according = _according_to(root)
         if according is not None:
@@ -198,6 +200,28 @@ def hedged_argument(span, lex: Lexicon) -> str | None:
     return None
 
 
+def _noun_that_clause(cue: Token, lex: Lexicon) -> tuple[Status, str, Token | None] | None:
+    """"Pakistan's accusations that Kabul harbors the TTP": a report noun just
+    before "that" governs the clause it introduces, wherever the parser hung it."""
+    node = cue
+    for _ in range(8):
+        marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if marks and marks[0].i > 0:
+            noun = cue.doc[marks[0].i - 1]
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.status.reporting_nouns:
+                owner = children(noun, "poss") or prep_objects(noun, {"by", "from"})
+                head = noun.head
+                if noun.dep_ in {"dobj", "nsubjpass"} and lex.status.reporting.get(head.lemma_.lower()) is Status.DENIED:
+                    subj = subjects(head)
+                    return (Status.DENIED, head.text, subj[0] if subj else None)
+                return (Status.ALLEGED, noun.text, owner[0] if owner else None)
+            return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _trailing_report(node: Token, lex: Lexicon) -> tuple[Status, str, Token | None] | None:
     """"The TTP attacked the post, officials said.": a reporting verb hung
     after the clause (parataxis) with no complement of its own."""
@@ -217,6 +241,23 @@ def counter_denial_object(verb: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in lex.status.reporting_nouns or
                                                       c.lower_ in {"which", "that", "it", "this"})
                for c in verb.children)
+
+
+def bare_denial(sent, lex: Lexicon) -> tuple[Token, Token] | None:
+    """"The Taliban deny the accusation.": a denial of a report noun (or "it")
+    that states no content of its own, so it denies what came before."""
+    found = counter_denier(sent, lex)
+    if found is None:
+        return None
+    verb, _who = found
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            if any(g.dep_ in {"acl", "relcl", "ccomp"} or (g.dep_ == "prep" and g.lower_ in {"of", "that"})
+                   for g in c.children):
+                return None  # "denied accusations that they harbour ..." has its own content
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return None
+    return found
 
 
 def counter_denier(sent, lex: Lexicon) -> tuple[Token, Token] | None:

@@ -47,6 +47,22 @@ def verb_phrase(verb: Token) -> str:
     return " ".join([verb.lemma_.lower(), *particles])
 
 
+def verb_forms(verb: Token) -> set[str]:
+    """The lemma, and bases guessed from the inflected form, for a lemmatizer
+    that errs ("waging" -> "wag"): 'wage' is among them."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower(), low}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            base = low[: -len(suffix)]
+            forms |= {base, base + "e"}
+    return forms
+
+
+def is_light(verb: Token, light_verbs: frozenset[str]) -> bool:
+    return verb_phrase(verb) in light_verbs or bool(verb_forms(verb) & light_verbs)
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Tokens standing for the subject of ``verb``: its own subject, the
     agent of a passive, or a subject inherited through control,
@@ -144,9 +160,9 @@ def predicate_of(noun: Token, light_verbs: frozenset[str], depth: int = 0) -> li
             return children(verb, "dobj")
         objs = children(verb, "dobj")
         return objs or subjects(verb)
-    if dep == "dobj" and verb_phrase(head) in light_verbs or (dep == "dobj" and head.lemma_.lower() in light_verbs):
+    if dep == "dobj" and is_light(head, light_verbs):
         return subjects(head)
-    if dep == "nsubjpass" and verb_phrase(head) in light_verbs:
+    if dep == "nsubjpass" and is_light(head, light_verbs):
         return prep_objects(head, {"by"})
     if dep == "appos":
         return [head]

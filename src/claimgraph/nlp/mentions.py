@@ -359,10 +359,18 @@ class MentionFinder:
             if not in_prose(prose, tok.idx):
                 continue
             definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
-            governed = tok.dep_ == "dobj" and _verb_phrase(tok.head) in w.event_verbs
+            # "carried out airstrikes on ...": a specific incident; "conducting
+            # attacks inside Pakistan": a habit, not an incident
+            governed = tok.dep_ == "dobj" and _verb_phrase(tok.head) in w.event_verbs and \
+                (tok.tag_ == "NN" or tok.head.tag_ in {"VBD", "VBN"})
             if not (definite or governed):
                 continue
             end = _phrase_end(tok)
+            if governed and end < len(doc) and doc[end].dep_ == "prep" and doc[end].head.i == tok.head.i \
+                    and doc[end].lower_ in {"at", "in", "near", "on", "inside"}:
+                # "carried out a bombing at a camp in X": the verb's place phrase, to its first comma
+                stop = doc[end].right_edge.i + 1
+                end = next((i for i in range(end, stop) if doc[i].text in {",", ";", "(", ")", ":"}), stop)
             located = any(i in places and _located_by_prep(doc[i], tok) for i in range(tok.i + 1, end))
             if not located:
                 continue
@@ -460,7 +468,8 @@ def _phrase_end(noun: Token) -> int:
     doc = noun.doc
     end = noun.i + 1
     for child in noun.rights:
-        if child.dep_ == "prep" or (child.dep_ == "amod" and child.i > noun.i):
+        if child.dep_ in {"prep", "cc"} or (child.dep_ == "amod" and child.i > noun.i) or \
+                (child.dep_ == "conj" and child.pos_ == "NOUN"):
             end = max(end, child.right_edge.i + 1)
     for i in range(noun.i + 1, end):
         tok = doc[i]
@@ -471,10 +480,10 @@ def _phrase_end(noun: Token) -> int:
 
 
 def _located_by_prep(place: Token, event: Token) -> bool:
-    """True if the path from ``place`` up to ``event`` passes a place preposition."""
+    """True if the path from ``place`` up to ``event`` (or its verb) passes a place preposition."""
     tok = _first_conjunct(place)
     seen = 0
-    while tok.i != event.i and seen < 12:
+    while tok.i not in (event.i, event.head.i) and seen < 12:
         if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "inside", "outside"}:
             return True
         tok = tok.head
@@ -490,13 +499,28 @@ def make_mention_finder(nlp: Language, name: str, gazetteer_path: str, words_pat
     return MentionFinder(load_gazetteer(gazetteer_path or None), load_mention_words(words_path or None))
 
 
+def embedding(span: Span) -> int:
+    """How many modifiers (appositions, relative clauses, participles,
+    brackets) hold a name, up to its clause: 0 for an argument of the clause."""
+    doc = span.doc
+    depth = 1 if span.start > 0 and doc[span.start - 1].text == "(" else 0
+    tok = span.root
+    for _ in range(16):
+        if tok.dep_ in {"appos", "acl", "relcl"}:
+            depth += 1
+        if tok.head is tok or tok.dep_ in {"ROOT", "ccomp"}:
+            break
+        tok = tok.head
+    return depth
+
+
 def to_mention(span: Span, document: str, offsets, text: str) -> Mention:
     """A span of the normalised text as a Mention of the document as read."""
     start = offsets.start(span.start_char)
     end = offsets.end(span.end_char)
     label = span.label_
     etype = None if label == ANAPHOR else EntityType(label)
-    return Mention(document, start, end, text[start:end], etype, span.kb_id_, span.id_ or "ner")
+    return Mention(document, start, end, text[start:end], etype, span.kb_id_, span.id_ or "ner", embedding(span))
 
 
 def mentions_of(doc: Doc, text: str | None = None) -> list[Mention]:

@@ -156,7 +156,9 @@ def _name_runs(doc: Doc):
         return alpha[j] and texts[j][:1].isupper()
 
     def continues(j: int) -> bool:
-        return capital(j) or (glued[j - 1] and glued[j] and j + 1 < n and texts[j].lower() in _PARTICLES)
+        # "Tehreek-e-Taliban", and "Tehrik-e Taliban" (a particle glued on one side only)
+        return capital(j) or ((glued[j - 1] or glued[j]) and j + 1 < n and texts[j].lower() in _PARTICLES
+                              and (capital(j + 1) or texts[j + 1].lower() in _PARTICLES))
 
     i = 0
     while i < n:

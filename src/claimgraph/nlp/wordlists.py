@@ -18,8 +18,8 @@ class MentionWords:
     government_nouns: frozenset[str]
     military_nouns: frozenset[str]
     people_nouns: frozenset[str]
-    anaphors: dict[str, frozenset[EntityType]]
-    pronouns: dict[str, frozenset[EntityType]]
+    anaphors: dict[str, tuple[EntityType, ...]]  # classes in order of preference
+    pronouns: dict[str, tuple[EntityType, ...]]
     event_nouns: frozenset[str]
     event_verbs: frozenset[str]
     named_event_words: frozenset[str]
@@ -55,11 +55,11 @@ def _load(path: str) -> MentionWords:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(Code.BAD_DATA_FILE, f"cannot read {path}: {exc}") from None
     anaphors = {
-        noun: frozenset(_type(t, path) for t in types)
+        noun: tuple(_type(t, path) for t in types)
         for noun, types in data.get("anaphors", {}).items()
     }
     pronouns = {
-        word: frozenset(_type(t, path) for t in types)
+        word: tuple(_type(t, path) for t in types)
         for word, types in data.get("pronouns", {}).items()
     }
     org_types = tuple(

@@ -88,22 +88,26 @@ def resolve_document(document: Document, mentions: list[Mention], *,
                 continue
         if m.type is not None:
             out[m] = m
-    # anaphors: the most recent compatible entity in the same paragraph
+    # anaphors: the most recent compatible entity in the same paragraph (else
+    # the one before), preferring the name held by fewest modifiers ("X, a
+    # faction linked to Y": X), and the anaphor's classes in their order ("the
+    # group": an armed group before any other organisation)
     resolved = [out[m] for m in ordered if m in out]
     for m in ordered:
         if m.type is not None:
             continue
         kind, word = m.key.split(":", 1)
-        allowed = (words.pronouns if kind == "pronoun" else words.anaphors).get(word, frozenset())
+        preference = (words.pronouns if kind == "pronoun" else words.anaphors).get(word, ())
         here = paragraph(m.char_start)
+        before = [c for c in resolved if c.char_start < m.char_start and paragraph(c.char_start) >= here - 1]
         antecedent = None
-        for cand in reversed(resolved):
-            if cand.char_start >= m.char_start:
-                continue
-            if paragraph(cand.char_start) != here:
-                break
-            if cand.type in allowed:
-                antecedent = cand
+        for etype in preference:
+            same = [c for c in before if c.type is etype]
+            in_paragraph = [c for c in same if paragraph(c.char_start) == here]
+            pool = in_paragraph or same
+            if pool:
+                shallowest = min(c.depth for c in pool)
+                antecedent = [c for c in pool if c.depth == shallowest][-1]
                 break
         if antecedent is not None:
             out[m] = replace(m, key=antecedent.key, type=antecedent.type, kind="anaphor")
