@@ -7,7 +7,6 @@ the file is loaded so that a typo fails at once with the entry it is in.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from .errors import Code, ConfigError, one_of
 from .model import EntityType
-from .resources import ontology_file
+from .resources import ontology_file, read_toml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"id", "label", "type", "aliases", "demonyms", "capital", "capital_of",
@@ -151,13 +150,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
 
 @cache
 def _load(path: str) -> Gazetteer:
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigError(Code.BAD_DATA_FILE, f"gazetteer {path} does not exist") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(Code.BAD_DATA_FILE, f"gazetteer {path} is not valid TOML: {exc}") from None
+    data = read_toml(path, "gazetteer")
     raw_entries = data.get("entity", [])
     if not isinstance(raw_entries, list):
         raise ConfigError(Code.BAD_DATA_FILE, f"{path}: expected [[entity]] tables")

@@ -6,6 +6,7 @@ install reads it from the repository instead.
 """
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -31,3 +32,17 @@ def ontology_file(name: str) -> Path:
     if not path.is_file():
         raise ConfigError(Code.BAD_DATA_FILE, f"missing data file {path}")
     return path
+
+
+def read_toml(path: str | Path, what: str) -> dict:
+    """Read a TOML data file; a missing or malformed file is a coded error
+    that names it (``what``: "gazetteer", "cue lexicon" ...)."""
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(Code.BAD_DATA_FILE, f"{what} {path} does not exist") from None
+    except OSError as exc:
+        raise ConfigError(Code.BAD_DATA_FILE, f"cannot read {what} {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(Code.BAD_DATA_FILE, f"{what} {path} is not valid TOML: {exc}") from None

@@ -5,7 +5,6 @@ direction or class fails at once, naming the entry and the valid values.
 """
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from ..errors import Code, ConfigError, one_of
 from ..model import ACTOR_TYPES, EntityType, Relation, Status
-from ..resources import ontology_file
+from ..resources import ontology_file, read_toml
 
 POS = frozenset({"VERB", "NOUN", "ADJ"})
 DIRECTIONS = frozenset({"forward", "reverse", "mutual"})
@@ -200,11 +199,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 @cache
 def _load(path: str) -> Lexicon:
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(Code.BAD_DATA_FILE, f"cannot read cue lexicon {path}: {exc}") from None
+    data = read_toml(path, "cue lexicon")
     cues = tuple(_cue(raw, n, path) for n, raw in enumerate(data.get("cue", []), 1))
     by_lemma: dict[tuple[str, str], list[Cue]] = defaultdict(list)
     for cue in cues:

@@ -1,14 +1,13 @@
 """The mention word lists of ``ontology/mentions.toml``, typed and checked."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ..errors import Code, ConfigError
 from ..model import EntityType
-from ..resources import ontology_file
+from ..resources import ontology_file, read_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +48,7 @@ def load_mention_words(path: str | Path | None = None) -> MentionWords:
 
 @cache
 def _load(path: str) -> MentionWords:
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(Code.BAD_DATA_FILE, f"cannot read {path}: {exc}") from None
+    data = read_toml(path, "mention word lists")
     anaphors = {
         noun: tuple(_type(t, path) for t in types)
         for noun, types in data.get("anaphors", {}).items()
