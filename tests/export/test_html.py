@@ -241,3 +241,19 @@ def test_cli_refuses_a_bad_html_option_before_building(tmp_path):
     assert done.returncode == 2
     assert "[CG202]" in done.stderr and "html.max_nodes must be 0 or more" in done.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_layout_does_not_depend_on_the_string_hash_seed(seed_graph, tmp_path):
+    """Two processes with different PYTHONHASHSEED lay out the seed graph identically."""
+    import os
+
+    script = ("import json, sys\n"
+              "from claimgraph.export.html import layout_positions\n"
+              "ids, pairs = json.load(open(sys.argv[1]))\n"
+              "print(json.dumps(layout_positions(ids, [tuple(p) for p in pairs]), sort_keys=True))\n")
+    data = tmp_path / "in.json"
+    data.write_text(json.dumps([[e.id for e in seed_graph.entities],
+                                [[c.subject, c.object] for c in seed_graph.claims]]))
+    outs = {subprocess.run([sys.executable, "-c", script, str(data)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1 and json.loads(outs.pop())

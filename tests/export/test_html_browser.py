@@ -208,3 +208,44 @@ def test_top_n_page(browser, tmp_path):
         assert v.page.evaluate("() => window.claimgraph.nodes.length") == meta["entities"] == 150
         assert "(the 150 with most claims, of 2000)" in v.page.text_content("header")
         assert v.problems() == []
+
+
+def test_keyboard_reaches_the_graph_and_zooms(browser, seed_html):
+    with visit(browser, seed_html) as v:
+        page = v.page
+        page.focus("#search")
+        for _ in range(200):  # Tab from the search box through the panel reaches the graph
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.classList.contains('vis-network')"):
+                break
+        else:
+            raise AssertionError("Tab never reached the graph")
+        before = page.evaluate("() => window.claimgraph.network.getScale()")
+        page.keyboard.down("Minus")
+        page.wait_for_timeout(300)
+        page.keyboard.up("Minus")
+        assert page.evaluate("() => window.claimgraph.network.getScale()") < before
+        # typing in the search box does not move the graph (keys are bound to the canvas only)
+        view = page.evaluate("() => [window.claimgraph.network.getScale(), window.claimgraph.network.getViewPosition()]")
+        page.focus("#search")
+        for key in ("Minus", "Equal", "ArrowLeft"):
+            page.keyboard.down(key)
+            page.wait_for_timeout(300)
+            page.keyboard.up(key)
+        assert page.evaluate("() => [window.claimgraph.network.getScale(), window.claimgraph.network.getViewPosition()]") == view
+        assert v.problems() == []
+
+
+def test_the_benchmark_runs(tmp_path):
+    """A tiny run of benchmarks/bench_html.py, so it keeps working (its figures are not checked)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_html.py"), "--entities", "60",
+                           "--repeat", "1", "--timeout", "60", "--skip-pyvis"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("first draw") == 4 and "did not settle" not in done.stdout
+    assert "ratio ours-78 / ours: settled" in done.stdout

@@ -81,6 +81,7 @@ PHYSICS_MAX_NODES = 300  # "auto": vis physics settles graphs up to this size; l
 MAX_STATEMENTS = 25  # statements listed per edge (the rest are counted)
 MAX_LABEL = 40
 SPACING = 60.0  # pixels per sqrt(node) of a component's laid-out radius
+GRID_CELL = (220.0, 80.0)  # entities without claims: a grid of cells this wide and high (the page uses the same)
 DEFAULT_TITLE = "claimgraph: who claims what"
 
 _TEMPLATES = Path(__file__).with_name("templates")
@@ -135,14 +136,20 @@ def layout_positions(nodes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> 
     claims in a grid after them. Deterministic for the same input."""
     g = nx.Graph()
     g.add_nodes_from(sorted(nodes))
-    g.add_edges_from(sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]}))
+    edges = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
+    g.add_edges_from(edges)
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
     boxes: list[tuple[float, float, dict[str, tuple[float, float]]]] = []
     isolated = [c[0] for c in comps if len(c) == 1]
     for comp in comps:
         if len(comp) == 1:
             continue
-        sub = g.subgraph(comp)
+        # a graph of its own, built in sorted order: a subgraph view of a small part iterates
+        # its nodes in set order, which changes with the string hash seed (PYTHONHASHSEED)
+        members = set(comp)
+        sub = nx.Graph()
+        sub.add_nodes_from(comp)
+        sub.add_edges_from(e for e in edges if e[0] in members)
         radius = SPACING * math.sqrt(len(comp))
         pos = nx.spring_layout(sub, seed=7, iterations=50 if len(comp) < 500 else 35, scale=radius,
                                method="force")
@@ -150,12 +157,12 @@ def layout_positions(nodes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> 
         ys = [p[1] for p in pos.values()]
         x0, y0 = min(xs), min(ys)
         boxes.append((max(xs) - x0, max(ys) - y0, {n: (p[0] - x0, p[1] - y0) for n, p in pos.items()}))
-    if isolated:
-        cell = 2 * SPACING
-        cols = max(1, math.ceil(math.sqrt(len(isolated))))
+    if isolated:  # a grid of wide cells, for the labels
+        cell_w, cell_h = GRID_CELL
+        cols = max(1, math.ceil(math.sqrt(len(isolated) * cell_h / cell_w)))
         rows = math.ceil(len(isolated) / cols)
-        grid = {n: ((i % cols) * cell, (i // cols) * cell) for i, n in enumerate(isolated)}
-        boxes.append(((cols - 1) * cell, (rows - 1) * cell, grid))
+        grid = {n: ((i % cols) * cell_w, (i // cols) * cell_h) for i, n in enumerate(isolated)}
+        boxes.append(((cols - 1) * cell_w, (rows - 1) * cell_h, grid))
     if not boxes:
         return {}
     gap = 2 * SPACING
@@ -171,7 +178,7 @@ def layout_positions(nodes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> 
         row_h = max(row_h, h)
     cx = (min(p[0] for p in out.values()) + max(p[0] for p in out.values())) / 2
     cy = (min(p[1] for p in out.values()) + max(p[1] for p in out.values())) / 2
-    return {n: (round(px - cx, 1), round(py - cy, 1)) for n, (px, py) in sorted(out.items())}
+    return {n: (round(float(px - cx), 1), round(float(py - cy), 1)) for n, (px, py) in sorted(out.items())}
 
 
 def _shade(hex_color: str, factor: float = 0.62) -> str:

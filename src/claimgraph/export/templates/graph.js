@@ -89,7 +89,7 @@
         customScalingFunction: function (min, max, total, value) {
           return max === min ? 0.3 : Math.sqrt((value - min) / (max - min));
         },
-        label: { enabled: true, min: 16, max: 28, drawThreshold: 5, maxVisible: 32 }
+        label: { enabled: true, min: 18, max: 30, drawThreshold: 5, maxVisible: 34 }
       }
     },
     edges: {
@@ -98,7 +98,7 @@
       scaling: { label: { drawThreshold: 7 } }
     },
     interaction: {
-      hover: true, tooltipDelay: 100, keyboard: { enabled: true, bindToWindow: false },
+      hover: true, tooltipDelay: 100, keyboard: { enabled: true, bindToWindow: false, autoFocus: false },
       multiselect: true, hideEdgesOnDrag: big, hideEdgesOnZoom: big
     },
     physics: meta.physics ? {
@@ -113,6 +113,11 @@
   const statusLine = $("status");
   // the data comes after the listeners: with physics off, vis draws synchronously in setData
   const network = new vis.Network(container, {}, options);
+  // vis-network's own frame takes the keyboard focus (Tab); keys act only while it has it
+  const frame = container.querySelector(".vis-network");
+  frame.setAttribute("role", "application");
+  frame.setAttribute("aria-label", "Graph of entities and claims. Arrow keys pan, + and - zoom; " +
+                     "use the search box to select an entity.");
   state.network = network;
   state.nodes = nodes;
   state.edges = edges;
@@ -122,7 +127,7 @@
   function ready() {
     if (state.ready) return;
     state.ready = true;
-    if (network.getScale() > 1.2) network.moveTo({ scale: 1.2 });  // a small graph is not blown up
+    if (network.getScale() > 1) network.moveTo({ scale: 1 });  // a small graph is not blown up
     state.timings.ready = performance.now();
     statusLine.textContent = meta.physics ? "Layout settled; physics stopped. Drag nodes to rearrange."
                                           : "Precomputed layout; physics off. Drag nodes to rearrange.";
@@ -170,10 +175,29 @@
     }
     if (moved.length) nodes.update(moved);
   }
+  // Entities first shown after physics has moved the others (those without claims) would appear at
+  // their precomputed places, inside the settled graph: they go in a grid below it instead.
+  const placed = new Set(visibleNodes);
+  function placeNewcomers() {
+    const fresh = Array.from(visibleNodes).filter(function (id) { return !placed.has(id); });
+    fresh.forEach(function (id) { placed.add(id); });
+    if (!meta.physics || !fresh.length) return;
+    const pos = network.getPositions();
+    let minX = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const id in pos) {
+      minX = Math.min(minX, pos[id].x); maxX = Math.max(maxX, pos[id].x); maxY = Math.max(maxY, pos[id].y);
+    }
+    if (minX === Infinity) { minX = 0; maxX = 0; maxY = 0; }
+    const cols = Math.max(1, Math.floor((maxX - minX) / 220) + 1);
+    nodes.update(fresh.map(function (id, i) {
+      return { id: id, x: minX + (i % cols) * 220, y: maxY + 140 + Math.floor(i / cols) * 80 };
+    }));
+  }
   function refresh() {
     keepPositions();
     readFilters();
     compute();
+    placeNewcomers();
     const relabel = [];
     for (const e of data.edges) {
       const label = edgeLabel(e, shownCount.get(e.id));
