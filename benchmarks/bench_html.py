@@ -185,8 +185,9 @@ def main(argv=None) -> int:
             if r["timeout"]:
                 print(f"ratio: {base} did not settle within {args.timeout:.0f} s; ours settled in {ours['settled']:.0f} ms")
             else:
-                print(f"ratio settled ours / {base}: {ours['settled'] / r['settled']:.2f}   "
-                      f"blocking ours / {base}: {ours['blocking'] / max(r['blocking'], 1):.2f}")
+                print(f"ratio {base} / ours: settled {r['settled'] / ours['settled']:.3g}   "
+                      f"blocking {r['blocking'] / max(ours['blocking'], 1):.3g}   "
+                      f"longest task {r['longest'] / max(ours['longest'], 1):.3g}")
 
         print("\nbuilding the pyvis network: add_edge (linear scan per edge) vs set check + pyvis Edge")
         for n in (args.entities, 10 * args.entities):
