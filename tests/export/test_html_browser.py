@@ -249,3 +249,17 @@ def test_the_benchmark_runs(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("first draw") == 4 and "did not settle" not in done.stdout
     assert "ratio ours-78 / ours: settled" in done.stdout
+
+
+@pytest.mark.parametrize("keep", ["nothing", "entities"])
+def test_pages_of_empty_graphs_open(browser, tmp_path, keep):
+    from claimgraph import KnowledgeGraph
+
+    kg = hostile_graph()
+    kg = KnowledgeGraph(kg.documents, kg.entities if keep == "entities" else (), ())
+    kg.write_html(tmp_path)
+    with visit(browser, tmp_path / "graph.html") as v:
+        # with no claim at all, the entities are shown (there is nothing else to show)
+        assert shown(v.page)["drawnNodes"] == len(kg.entities)
+        assert v.page.is_checked("#f-isolated")
+        assert v.problems() == []

@@ -75,6 +75,7 @@
       }
     }
   }
+  const isolatedByDefault = $("f-isolated").checked;  // a graph without claims shows its entities
   readFilters();
   compute();
   const nodeView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
@@ -154,6 +155,11 @@
     });
   }
   network.setData({ nodes: nodeView, edges: edgeView });
+  if (!data.nodes.length) {  // nothing to lay out or draw
+    settled = true;
+    ready();
+    statusLine.textContent = "This graph has no entities.";
+  }
 
   // -- shown counts and refreshes ---------------------------------------------------
   function updateShown() {
@@ -227,6 +233,7 @@
   });
   $("reset").addEventListener("click", function () {
     document.querySelectorAll("fieldset input[type=checkbox]").forEach(function (i) { i.checked = i.id !== "f-isolated"; });
+    $("f-isolated").checked = isolatedByDefault;
     $("search").value = "";
     refresh();
     network.fit({ animation: { duration: 300 } });
