@@ -141,15 +141,18 @@ def layout_positions(nodes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> 
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
     boxes: list[tuple[float, float, dict[str, tuple[float, float]]]] = []
     isolated = [c[0] for c in comps if len(c) == 1]
-    for comp in comps:
+    comp_of = {n: i for i, comp in enumerate(comps) for n in comp}
+    edges_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for e in edges:
+        edges_of[comp_of[e[0]]].append(e)
+    for i, comp in enumerate(comps):
         if len(comp) == 1:
             continue
         # a graph of its own, built in sorted order: a subgraph view of a small part iterates
         # its nodes in set order, which changes with the string hash seed (PYTHONHASHSEED)
-        members = set(comp)
         sub = nx.Graph()
         sub.add_nodes_from(comp)
-        sub.add_edges_from(e for e in edges if e[0] in members)
+        sub.add_edges_from(edges_of[i])
         radius = SPACING * math.sqrt(len(comp))
         pos = nx.spring_layout(sub, seed=7, iterations=50 if len(comp) < 500 else 35, scale=radius,
                                method="force")
