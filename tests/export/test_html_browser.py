@@ -236,8 +236,9 @@ def test_keyboard_reaches_the_graph_and_zooms(browser, seed_html):
         assert v.problems() == []
 
 
-def test_the_benchmark_runs(tmp_path):
-    """A tiny run of benchmarks/bench_html.py, so it keeps working (its figures are not checked)."""
+def test_the_benchmark_runs(browser, tmp_path):
+    """A tiny run of benchmarks/bench_html.py, so it keeps working (its figures are not checked;
+    it starts its own Chromium: the fixture only skips or fails the test where there is none)."""
     import subprocess
     import sys
 
