@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.claimgraph-installed
 EVAL_STAMP := $(VENV)/.claimgraph-eval-installed
 SHARED ?= ../shared
 
-.PHONY: setup demo test test-all eval lock clean
+.PHONY: setup demo test test-all eval lock clean browser-deps screenshot bench-html
 
 setup: $(STAMP)
 
@@ -20,9 +20,11 @@ $(STAMP): pyproject.toml requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-## build the seed articles' graph into exports/
+## build the seed articles' graph into exports/ (the page's build date is the
+## date of the last commit that changed seeds/, so two runs give the same bytes)
+DEMO_EPOCH := $(shell git log -1 --format=%ct -- seeds 2>/dev/null)
 demo: setup
-	$(BIN)/claimgraph build seeds/ --out exports/
+	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) $(BIN)/claimgraph build seeds/ --out exports/
 
 ## run the test suite (slow tests excluded; `make test-all` runs them too)
 test: setup neo4j-test-tools
@@ -49,6 +51,21 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist $(VENV312) tools/cypher-lint/node_modules
+
+## Debian's Chromium for the browser tests, screenshots and the page benchmark
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+	@chromium --version 2>/dev/null
+
+## the README's picture of the seed graph: docs/graph.png from exports/graph.html
+screenshot: setup browser-deps
+	$(BIN)/python docs/screenshot.py exports/graph.html docs/graph.png
+
+## how long a 2,000-entity page takes to open in headless Chromium
+bench-html: setup browser-deps
+	$(BIN)/python benchmarks/bench_html.py
 
 ## engines the Neo4j export's tests check Cypher with: Neo4j's own parser
 ## (npm, pinned in tools/cypher-lint/package-lock.json) and embedded FalkorDB

@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", help="an installed spaCy pipeline (default from the config)")
     b.add_argument("--workers", type=int, help="spaCy worker processes")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    _html_arguments(b)
 
     f = sub.add_parser("formats", help="list the export formats")
     f.set_defaults(formats_only=True)
@@ -56,8 +57,28 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _html_arguments(p: argparse.ArgumentParser) -> None:
+    """The HTML page's options (they override the config's [html] section)."""
+    from .export.html import LAYOUTS, SIZE_BY
+
+    h = p.add_argument_group("HTML page")
+    h.add_argument("--html-max-nodes", type=int, metavar="N",
+                   help="keep the N entities with most claims (0 = all; default from [html] max_nodes)")
+    h.add_argument("--html-layout", choices=LAYOUTS,
+                   help="auto: physics settles graphs up to 300 entities; networkx: precomputed, physics off")
+    h.add_argument("--html-size-by", choices=SIZE_BY, help="node size by number of claims or of mentions")
+    h.add_argument("--html-title", metavar="TEXT", help="the page's title")
+
+
+def _html_config(cfg, args: argparse.Namespace):
+    """The config with the --html-* options laid over its [html] section."""
+    over = {k: v for k, v in {"max_nodes": args.html_max_nodes, "layout": args.html_layout,
+                              "size_by": args.html_size_by, "title": args.html_title}.items() if v is not None}
+    return cfg.with_overrides(html=over) if over else cfg
+
+
 def _build(args: argparse.Namespace) -> int:
-    cfg = load_config(args.config)
+    cfg = _html_config(load_config(args.config), args)
     overrides = {k: v for k, v in {"model": args.model, "workers": args.workers}.items() if v is not None}
     if overrides:
         cfg = cfg.with_overrides(nlp=overrides)
@@ -68,7 +89,10 @@ def _build(args: argparse.Namespace) -> int:
               disable=True if args.quiet else None) as bar:
         kg = build_documents(result.documents, config=cfg, problems=result.problems,
                              progress=lambda _d: bar.update(1))
-    kg.write_all(args.out, tuple(args.formats) if args.formats else None)
+    from .export.html import options_from_config
+
+    kg.write_all(args.out, tuple(args.formats) if args.formats else None,
+                 options={"html": options_from_config(cfg.html)})
     for problem in kg.problems:
         print(f"problem: {problem}", file=sys.stderr)
     if not args.quiet:

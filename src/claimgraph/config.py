@@ -36,6 +36,9 @@ class IngestConfig:
 @dataclass(frozen=True, slots=True)
 class HtmlConfig:
     max_nodes: int
+    layout: str
+    size_by: str
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,10 @@ def _validate(cfg: Config, origin: str) -> None:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.max_bytes must be at least 1")
     if cfg.html.max_nodes < 0:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: html.max_nodes must be 0 or more")
+    if cfg.html.layout not in ("auto", "networkx", "physics"):
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: html.layout {one_of(cfg.html.layout, ('auto', 'networkx', 'physics'))}")
+    if cfg.html.size_by not in ("degree", "mentions"):
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: html.size_by {one_of(cfg.html.size_by, ('degree', 'mentions'))}")
 
 
 def _read_toml(path: Path) -> dict:

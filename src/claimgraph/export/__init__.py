@@ -49,13 +49,15 @@ def export(kg, fmt: str, out: Path, **options) -> list[Path]:
     return paths
 
 
-def export_many(kg, formats, out: Path) -> list[Path]:
-    """Write several formats into ``out`` in one transaction."""
+def export_many(kg, formats, out: Path, options: dict[str, dict] | None = None) -> list[Path]:
+    """Write several formats into ``out`` in one transaction; ``options`` maps
+    a format to its exporter's options, e.g. ``{"html": {"max_nodes": 500}}``."""
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
         raise ExportError(Code.UNKNOWN_FORMAT, f"export format {one_of(unknown[0], EXPORTERS)}")
+    options = options or {}
     paths: list[Path] = []
     with Transaction() as tx:
         for fmt in formats:
-            paths += _run(kg, fmt, out, tx, {})
+            paths += _run(kg, fmt, out, tx, options.get(fmt, {}))
     return paths

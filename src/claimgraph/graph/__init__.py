@@ -136,6 +136,9 @@ class KnowledgeGraph:
         return self.export("ttl", out)
 
     def write_html(self, out: str | Path, **options) -> list[Path]:
+        """``graph.html``; options: ``max_nodes`` (keep the N entities with most
+        claims), ``layout`` ("auto", "networkx", "physics"), ``size_by``
+        ("degree", "mentions"), ``title``."""
         return self.export("html", out, **options)
 
     def write_jsonl(self, out: str | Path) -> list[Path]:
@@ -147,7 +150,10 @@ class KnowledgeGraph:
     def write_graphml(self, out: str | Path) -> list[Path]:
         return self.export("graphml", out)
 
-    def write_all(self, out: str | Path, formats: tuple[str, ...] | None = None) -> list[Path]:
+    def write_all(self, out: str | Path, formats: tuple[str, ...] | None = None,
+                  options: dict[str, dict] | None = None) -> list[Path]:
+        """Several formats (default: all) in one transaction; ``options`` per
+        format, e.g. ``{"html": {"max_nodes": 500}}``."""
         from ..export import DEFAULT_FORMATS, export_many
 
-        return export_many(self, formats or DEFAULT_FORMATS, Path(out))
+        return export_many(self, formats or DEFAULT_FORMATS, Path(out), options)

@@ -1,0 +1,31 @@
+"""The README's picture of a graph page: open it in headless Chromium, wait
+until its layout has settled, save a PNG.
+
+    .venv/bin/python docs/screenshot.py exports/graph.html docs/graph.png   # make screenshot
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import chromium, visit  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    page = Path(argv[0]) if argv else ROOT / "exports" / "graph.html"
+    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "graph.png"
+    with chromium() as browser, visit(browser, page) as v:
+        problems = v.problems() + v.foreign_requests(page.resolve().as_uri())
+        if problems:
+            print("the page has problems:", *problems, sep="\n  ", file=sys.stderr)
+            return 1
+        v.page.screenshot(path=str(out))
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
