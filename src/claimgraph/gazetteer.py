@@ -20,7 +20,7 @@ from .resources import ontology_file, read_toml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"id", "label", "type", "aliases", "demonyms", "capital", "capital_of",
-         "government", "military", "wikidata"}
+         "government", "military", "intelligence", "wikidata"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,7 @@ class GazetteerEntry:
     capital_of: str | None = None
     government: str | None = None
     military: str | None = None
+    intelligence: str | None = None
     wikidata: str | None = None
 
     @property
@@ -76,7 +77,7 @@ class Gazetteer:
 
     def _check_links(self) -> None:
         for e in self.entries.values():
-            for attr in ("capital", "capital_of", "government", "military"):
+            for attr in ("capital", "capital_of", "government", "military", "intelligence"):
                 target = getattr(e, attr)
                 if target is not None and target not in self.entries:
                     raise ConfigError(Code.BAD_DATA_FILE,
@@ -111,6 +112,10 @@ class Gazetteer:
         state = self.entries[state_id]
         return self.entries[state.military] if state.military else None
 
+    def intelligence_of(self, state_id: str) -> GazetteerEntry | None:
+        state = self.entries[state_id]
+        return self.entries[state.intelligence] if state.intelligence else None
+
 
 def _entry(raw: dict, source: str, n: int) -> GazetteerEntry:
     where = f"{source}: entry {n} ({raw.get('id', '?')})"
@@ -138,7 +143,7 @@ def _entry(raw: dict, source: str, n: int) -> GazetteerEntry:
         aliases=lists["aliases"], demonyms=lists["demonyms"],
         capital=raw.get("capital"), capital_of=raw.get("capital_of"),
         government=raw.get("government"), military=raw.get("military"),
-        wikidata=raw.get("wikidata"),
+        intelligence=raw.get("intelligence"), wikidata=raw.get("wikidata"),
     )
 
 

@@ -289,6 +289,21 @@ ROWS += [
      {("Tehreek-e-Taliban Pakistan", "opposes", "Pakistan", "asserted", None)}, set()),
 ]
 
+ROWS += [
+    ("a patron's proxy, named in apposition; a report whose subject the parser lost",
+     "Troops killed nine Khwarij belonging to Indian proxy, Fitna al Khwarij, in Kurram, "
+     "the Inter-Services Public Relations (ISPR) in a statement said.",
+     {("India", "supports", "Tehreek-e-Taliban Pakistan", "alleged", "Inter-Services Public Relations")}, set()),
+    ("a state's intelligence agencies; a rejection in the next sentence",
+     "Pakistani officials accuse Indian intelligence agencies of funding Fitna al Hindustan. "
+     "India has rejected the charges as baseless.",
+     {("Research and Analysis Wing", "supports", "Balochistan Liberation Army", "alleged", "Pakistan"),
+      ("Research and Analysis Wing", "supports", "Balochistan Liberation Army", "denied", "India")}, set()),
+    ("a demonym inside a hyphenated compound",
+     "Weapons were recovered from the Iranian-backed Houthis.",
+     {("Iran", "supports", "Houthis", "asserted", None)}, set()),
+]
+
 NEGATIVE = [
     ("co-occurrence alone gives no claim",
      "Pakistan and Afghanistan both attended the SCO summit in Astana."),

@@ -194,7 +194,14 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
         found = _all(args, [o for h in dict.fromkeys(heads) for o in prep_objects(h, {"between"})])
         return found or _all(args, _loose_between(tok, lex))
     if name == "appos":
-        return _all(args, children(tok, "appos"))
+        found = _all(args, children(tok, "appos"))
+        if not found and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+            # "Indian proxy, Fitna al Khwarij, ...": an apposition the parser missed
+            span = args.mention_at(doc[tok.i + 2])
+            if span is not None and span.start == tok.i + 2 and \
+                    (span.end >= len(doc) or doc[span.end].text in {",", ".", ";", ")"}):
+                found = [Arg(span, "apposition")]
+        return found
     if name == "modified":
         head = tok.head
         for _ in range(3):

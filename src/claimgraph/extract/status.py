@@ -28,17 +28,19 @@ from spacy.tokens import Token
 from ..model import Status
 from .arguments import Arguments
 from .lexicon import Lexicon
-from .syntax import children, prep_objects, subjects
+from .syntax import ACCUSATION, children, prep_objects, subjects
 
 # how a child hangs from its head when the head reports or governs it
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl",
                           "conj", "attr", "oprd", "appos", "nsubjpass", "parataxis"})
 _REPORTED = frozenset({"ccomp", "xcomp", "pcomp", "prep", "parataxis", "dobj", "oprd"})
 # leaving these, the walk leaves the cue's clause: hedges and modals above
-# no longer apply (a reporting verb above still does) ...
-_CLAUSE_EDGE = frozenset({"advcl", "parataxis"})
-# ... and leaving these, it leaves the sentence's statement about the cue
-_CLAUSE_STOP = frozenset({"relcl", "acl"})
+# no longer apply (a report of the whole clause still does: "militants
+# belonging to X, the ISPR said") ...
+_CLAUSE_EDGE = frozenset({"advcl", "parataxis", "acl"})
+# ... and leaving a relative clause, it leaves what the sentence states: the
+# author's aside about a noun ("..., which attacked Mumbai in 2008")
+_CLAUSE_STOP = frozenset({"relcl"})
 _UNNAMED_SKIP = frozenset({"the", "a", "an", "these", "those", "this", "that"})
 
 
@@ -93,15 +95,16 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
     report: tuple[Status, str, Token | None] | None = None
     node = cue
     child: Token | None = None
+    grandchild: Token | None = None
     local = True  # still inside the cue's own clause
     for _ in range(40):
         lemma = node.lemma_.lower()
         came_by = child.dep_ if child is not None else ""
         if child is not None and came_by in _COMPLEMENTS:
             if lemma in st.reporting and node.pos_ in {"VERB", "AUX"} and came_by in _REPORTED \
-                    and (came_by != "dobj" or lemma in st.object_reporting) \
+                    and (came_by != "dobj" or lemma in st.object_reporting or _accused_content(node, child, grandchild)) \
                     and not (came_by == "ccomp" and counter_denial_object(node, lex)):
-                subj = subjects(node)
+                subj = subjects(node) or _speaker_before(node)
                 report = (st.reporting[lemma], node.text, subj[0] if subj else None)
             elif lemma in st.reporting_nouns and node.pos_ == "NOUN" and came_by in {"acl", "ccomp", "prep"}:
                 owner = children(node, "poss") or prep_objects(node, {"by", "from"})
@@ -150,6 +153,7 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
             break
         if node.dep_ in _CLAUSE_EDGE or (node.dep_ == "conj" and children(node, "nsubj", "nsubjpass")):
             local = False
+        grandchild = child
         child = node
         node = node.head
     if report is None:
@@ -176,13 +180,11 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
 
 
 def _leaves_statement(node: Token) -> bool:
-    """A relative clause, or a participle modifying a noun, says something
-    about that noun; what governs the noun does not govern it. A noun's
-    content clause ("claims that X armed Y") is governed by the noun."""
+    """A relative clause says something about its noun; what governs the noun
+    does not govern it. A noun's content clause ("claims that X armed Y")
+    is governed by the noun."""
     if node.dep_ not in _CLAUSE_STOP:
         return False
-    if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "pobj":
-        return False  # "concerned about their fighters aligning with X": a gerund clause
     return not any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in node.children)
 
 
@@ -220,6 +222,27 @@ def _noun_that_clause(cue: Token, lex: Lexicon) -> tuple[Status, str, Token | No
             return None
         node = node.head
     return None
+
+
+def _accused_content(verb: Token, obj: Token, via: Token | None) -> bool:
+    """"accuse X of V-ing" with "of V-ing" hung on X: the path came up
+    through X's "of"/"for" phrase to the accusation verb."""
+    return verb.lemma_.lower() in ACCUSATION and via is not None and via.dep_ == "prep" and \
+        via.lower_ in {"of", "for"} and via.head.i == obj.i
+
+
+def _speaker_before(verb: Token) -> list[Token]:
+    """"..., the ISPR in a statement said.": when the parser lost the subject
+    of a reporting verb, the last noun before it in its clause, outside a
+    prepositional phrase."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 12) - 1, -1):
+        tok = doc[i]
+        if tok.text in {",", ";", ":", '"', "'"}:
+            break
+        if tok.pos_ in {"PROPN", "NOUN"} and tok.dep_ != "pobj":
+            return [tok]
+    return []
 
 
 def _trailing_report(node: Token, lex: Lexicon) -> tuple[Status, str, Token | None] | None:

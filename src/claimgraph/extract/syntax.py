@@ -101,6 +101,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             objs = children(governor, "dobj", "nsubjpass")
             if objs:
                 return objs
+        if head.lower_ in {"of", "for"} and governor.dep_ in {"dobj", "nsubjpass"} and \
+                governor.head.lemma_.lower() in ACCUSATION:
+            return [governor]  # "accuse X of V-ing" with "of" hung on X
         if head.lower_ in {"by", "through", "while", "after", "before", "without", "in"} and \
                 governor.pos_ in {"VERB", "AUX"}:
             return subjects(governor, depth + 1)

@@ -48,6 +48,8 @@ LOCATIVE_PREPS = frozenset({
 })
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DEFINITE = frozenset({"the", "this", "that"})
+_PATRON_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "financed", "armed", "trained", "led",
+                           "based", "controlled", "ruled", "occupied", "allied", "aligned", "linked", "affiliated"})
 _PLACE_NOUNS = frozenset({"province", "district", "valley", "city", "town", "village", "region", "area",
                           "tehsil", "border", "crossing", "camp", "base", "airport", "port", "river"})
 _FACTION_NOUNS = frozenset({"faction", "group", "wing", "militia", "network", "outfit"})
@@ -284,7 +286,14 @@ class MentionFinder:
             if tok.i in covered or not tok.text[:1].isupper():
                 continue
             state = self.gz.state_of_demonym(tok.text)
-            if state is None or tok.dep_ not in {"amod", "compound", "nmod"}:
+            if state is None:
+                continue
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _PATRON_WORDS \
+                    and in_prose(prose, tok.idx):
+                # "Indian-sponsored militants", "Iranian-backed groups": the demonym is the state
+                yield Span(doc, tok.i, tok.i + 1, label=state.type.value, kb_id=state.id, span_id="demonym")
+                continue
+            if tok.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             head = tok.head
             if head.i <= tok.i or any(i in covered for i in range(tok.i, head.i + 1)):
@@ -298,7 +307,12 @@ class MentionFinder:
             two = f"{doc[head.i - 1].lower_} {noun}" if head.i - 1 > tok.i else noun
             if noun in w.people_nouns:
                 continue
-            if noun in w.military_nouns or two in w.military_nouns:
+            if noun in w.patron_nouns:
+                yield Span(doc, tok.i, tok.i + 1, label=state.type.value, kb_id=state.id, span_id="demonym")
+                continue  # "Indian proxy": the patron state; the proxy is named elsewhere
+            if noun in w.intelligence_nouns or two in w.intelligence_nouns:
+                target = self.gz.intelligence_of(state.id) or state
+            elif noun in w.military_nouns or two in w.military_nouns:
                 target = self.gz.military_of(state.id) or state
             elif noun in w.government_nouns or two in w.government_nouns:
                 target = self.gz.government_of(state.id)

@@ -16,6 +16,8 @@ class MentionWords:
     state_nouns: frozenset[str]
     government_nouns: frozenset[str]
     military_nouns: frozenset[str]
+    intelligence_nouns: frozenset[str]
+    patron_nouns: frozenset[str]
     people_nouns: frozenset[str]
     anaphors: dict[str, tuple[EntityType, ...]]  # classes in order of preference
     pronouns: dict[str, tuple[EntityType, ...]]
@@ -67,6 +69,8 @@ def _load(path: str) -> MentionWords:
         state_nouns=_strings(data, "demonym_nouns", "state", path),
         government_nouns=_strings(data, "demonym_nouns", "government", path),
         military_nouns=_strings(data, "demonym_nouns", "military", path),
+        intelligence_nouns=_strings(data, "demonym_nouns", "intelligence", path),
+        patron_nouns=_strings(data, "demonym_nouns", "patron", path),
         people_nouns=_strings(data, "demonym_nouns", "people", path),
         anaphors=anaphors,
         pronouns=pronouns,
