@@ -23,7 +23,6 @@ _CUE_KEYS = {"cue", "pos", "relation", "subject", "object", "direction", "subjec
 
 # Which classes each relation may connect (mirrors the rdfs:domain and
 # rdfs:range of ontology/claimgraph.ttl; a test keeps the two in step).
-_ANY = frozenset(EntityType)
 _PLACES = frozenset({EntityType.PLACE, EntityType.STATE})
 SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
     Relation.SUPPORTS: (ACTOR_TYPES, ACTOR_TYPES),
@@ -43,7 +42,6 @@ SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] 
     Relation.KILLS: (ACTOR_TYPES | {EntityType.EVENT}, frozenset({EntityType.PERSON})),
     Relation.RELEASES: (ACTOR_TYPES, ACTOR_TYPES),
 }
-_ = _ANY
 
 
 @dataclass(frozen=True, slots=True)

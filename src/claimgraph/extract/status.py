@@ -114,14 +114,14 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
                     # "Islamabad rejected claims that ...": the report is denied by the subject
                     subj = subjects(head)
                     report = (Status.DENIED, head.text, subj[0] if subj else None)
-            elif not local:
-                pass
-            elif lemma in st.negators and came_by in {"xcomp", "dobj", "ccomp", "pobj", "prep", "pcomp"} \
+            # governors of the cue's own clause (not once the walk has left it)
+            elif local and lemma in st.negators and came_by in {"xcomp", "dobj", "ccomp", "pobj", "prep", "pcomp"} \
                     and not counter_denial_object(node, lex):
                 negations += 1
-            elif lemma in st.hypothetical_governors and came_by in {"xcomp", "ccomp", "prep", "pcomp", "dobj"}:
+            elif local and lemma in st.hypothetical_governors and came_by in {"xcomp", "ccomp", "prep", "pcomp",
+                                                                               "dobj"}:
                 hypothetical = hypothetical or node.text
-            elif lemma in st.alleged_governors and came_by in {"xcomp", "ccomp", "prep", "pcomp", "acl"}:
+            elif local and lemma in st.alleged_governors and came_by in {"xcomp", "ccomp", "prep", "pcomp", "acl"}:
                 alleged = alleged or node.text
         if report is None and local:
             if _negated(node, lex):

@@ -60,7 +60,7 @@ class OffsetMap:
         return self.start(norm_end - 1) + 1
 
     def to_list(self) -> list[int]:
-        return [v for pair in zip(self.points, self.shifts) for v in pair]
+        return [v for pair in zip(self.points, self.shifts, strict=True) for v in pair]
 
     @classmethod
     def from_list(cls, flat: list[int]) -> "OffsetMap":

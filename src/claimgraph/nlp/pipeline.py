@@ -52,13 +52,10 @@ def prepare(nlp: Language, document: Document) -> Doc:
     """A tokenised Doc of the document's normalised text, ready for the pipe."""
     norm = normalise(document)
     doc = nlp.make_doc(norm.text)
-    starts = {b.start for b in norm.blocks}
-    for tok in doc:
-        if tok.idx in starts:
-            tok.is_sent_start = True
-        elif tok.i > 0 and doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text:
-            # a line break inside text that is not a block boundary
-            pass
+    for block in norm.blocks:  # a block starts a sentence: a heading never runs into prose
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if span is not None and len(span):
+            span[0].is_sent_start = True
     doc.user_data[USER_KEY] = {
         "document": document.id,
         "offsets": norm.offsets.to_list(),
@@ -77,5 +74,5 @@ def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
     """Parse documents in batches; yields (document, doc) in input order."""
     docs = list(documents)
     prepared = (prepare(nlp, d) for d in docs)
-    for document, doc in zip(docs, nlp.pipe(prepared, batch_size=batch_size, n_process=workers)):
+    for document, doc in zip(docs, nlp.pipe(prepared, batch_size=batch_size, n_process=workers), strict=True):
         yield document, doc

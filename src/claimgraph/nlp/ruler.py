@@ -38,7 +38,7 @@ _GENERIC = frozenset({"province", "district", "valley", "region", "city", "port"
 
 
 def _case_ok(name_words: tuple[str, ...], text_words: list[str]) -> bool:
-    for want, got in zip(name_words, text_words):
+    for want, got in zip(name_words, text_words, strict=True):
         if not any(c.isupper() for c in want) or want.lower() in _GENERIC:
             continue
         if _needs_exact(want):
