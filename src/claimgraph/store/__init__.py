@@ -92,6 +92,7 @@ CREATE TABLE entity_views (
     document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     type TEXT NOT NULL,
     label TEXT NOT NULL,
+    aliases TEXT NOT NULL,
     view TEXT NOT NULL,
     PRIMARY KEY (entity, document)
 );
@@ -395,8 +396,9 @@ class CorpusStore:
                 self._db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)", (
                     doc.id, doc.content_hash, built_with, len(g.claims), dumps(document_to_json(doc)),
                     dumps([claim_to_json(c) for c in g.claims])))
-                self._db.executemany("INSERT INTO entity_views VALUES (?, ?, ?, ?, ?)", [
-                    (e.id, doc.id, e.type.value, e.label, dumps(entity_to_json(e))) for e in g.entities])
+                self._db.executemany("INSERT INTO entity_views VALUES (?, ?, ?, ?, ?, ?)", [
+                    (e.id, doc.id, e.type.value, e.label, dumps(list(e.aliases)), dumps(entity_to_json(e)))
+                    for e in g.entities])
         new_entities = {e.id for g in fitted for e in g.entities}
         self._sync(fitted, ids, old_entities | new_entities)
 
@@ -454,12 +456,13 @@ class CorpusStore:
     def _known(self, *, excluding: list[str]) -> Known:
         skip = set(excluding)
         known = Known()
-        for eid, doc, etype, label, view in self._db.execute(
-                "SELECT entity, document, type, label, view FROM entity_views ORDER BY entity, document"):
-            if doc in skip:
+        seen: set[tuple] = set()
+        for eid, doc, etype, label, aliases in self._db.execute(
+                "SELECT entity, document, type, label, aliases FROM entity_views ORDER BY entity, document"):
+            if doc in skip or (eid, label, aliases) in seen:
                 continue
-            aliases = json.loads(view)["aliases"]
-            known.add(eid, EntityType(etype), (label, *aliases))
+            seen.add((eid, label, aliases))
+            known.add(eid, EntityType(etype), (label, *json.loads(aliases)))
         return known
 
     def _sync(self, graphs: list[KnowledgeGraph], doc_ids: list[str], entity_ids: set[str]) -> None:

@@ -26,8 +26,13 @@ from rapidfuzz import fuzz, process
 
 from ..gazetteer import Gazetteer, fold
 from ..graph import KnowledgeGraph
-from ..model import Claim, Entity, EntityType, Source
+from ..model import Claim, Entity, EntityType, Mention, Source
 from ..resolve.names import similar, translit_key
+
+
+def _mention_order(m: Mention) -> tuple:
+    """The order of :class:`Mention` (a dataclass with order=True), as a tuple: much faster to sort by."""
+    return (m.document, m.char_start, m.char_end, m.text, m.type.value if m.type else "", m.key, m.kind)
 
 
 def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None) -> Entity:
@@ -38,7 +43,7 @@ def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None) -> 
     etype = views[0].type
     if any(v.id != eid or v.type is not etype for v in views):
         raise ValueError(f"entity views of {eid} disagree on id or class")
-    mentions = tuple(sorted({m for v in views for m in v.mentions}))
+    mentions = tuple(sorted({m for v in views for m in v.mentions}, key=_mention_order))
     if gazetteer is not None and eid in gazetteer:
         entry = gazetteer[eid]
         label, wikidata = entry.label, entry.wikidata
@@ -52,7 +57,8 @@ def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None) -> 
         wikidata = next((v.wikidata for v in views if v.wikidata), None)
     # the views' aliases as their builds made them, and the other views' labels as the resolver
     # adds a label: when it is not the same name folded
-    names = {a for v in views for a in v.aliases} | {v.label for v in views if fold(v.label) != fold(label)}
+    folded = fold(label)
+    names = {a for v in views for a in v.aliases} | {lab for lab in {v.label for v in views} if fold(lab) != folded}
     aliases = tuple(sorted(names - {label, ""}, key=lambda a: (a.casefold(), a)))
     return Entity(id=eid, label=label, type=etype, aliases=aliases, wikidata=wikidata, mentions=mentions)
 
