@@ -16,7 +16,7 @@ from rdflib.plugins.sparql import prepareQuery
 from claimgraph.cli import main
 from claimgraph.graph.oxigraph import to_ox_quads
 from claimgraph.graph.rdf import quads
-from claimgraph.query import QueryError, canned_queries, load_graphs, parse_param, query_text, run
+from claimgraph.query import QueryError, bind, canned_queries, load_graphs, parse_param, query_text, run
 from claimgraph.store import CorpusStore
 
 E = "https://claimgraph.org/id/entity/"
@@ -333,12 +333,24 @@ def test_query_errors_are_coded_and_clear(sources, tmp_path, capsys, args, messa
     assert message in err and ("CG401" in err or "CG402" in err)
 
 
-def test_parameters_are_bound_never_spliced_into_the_text(sources):
-    hostile = '"x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o '
+def test_parameters_are_written_by_the_rdf_library_never_pasted(sources):
+    hostile = '"x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o \n\\'
     name, term = parse_param(f"group={json.dumps(hostile)}")
     assert isinstance(term, ox.Literal) and term.value == hostile
-    # the literal is bound as a value: no row matches it, and the data are untouched
+    text, rest = bind(canned_queries()["supporters"].text, {name: term})
+    assert rest == {} and f"VALUES ?group {{ {term} }}" in text  # pyoxigraph's escaped form of the term
+    # the literal is one value: no row matches it, and the data are untouched
+    before = len(sources["dataset"])
     assert list(run(sources["dataset"], canned_queries()["supporters"].text, {name: term})) == []
-    assert len(sources["dataset"]) > 1000
+    assert len(sources["dataset"]) == before > 1000
     with pytest.raises(QueryError):
         query_text("missing.rq")
+
+
+def test_a_query_without_a_values_line_gets_its_parameter_by_substitution(sources, seed_graph):
+    text = "SELECT ?claim ?group WHERE { ?claim rdf:object ?group ; rdf:predicate cg:supports }"
+    _text, rest = bind(text, {"group": ox.NamedNode(TTP)})
+    assert set(rest) == {"group"}
+    rows = list(run(sources["dataset"], text, {"group": ox.NamedNode(TTP)}))
+    expected = {C + c.id for c in seed_graph.claims if c.relation.value == "supports" and c.object == TTP[len(E):]}
+    assert {r["claim"].value for r in rows} == expected and expected

@@ -6,9 +6,10 @@
 - :func:`query_text` takes a canned query's name, a file or the text of a
   query.
 - :func:`parse_param` reads ``NAME=VALUE`` (VALUE in Turtle term syntax:
-  ``<iri>``, ``prefix:name``, ``"text"``, ``42``); :func:`run` binds
-  parameters with pyoxigraph's ``substitutions`` - the value is never
-  written into the query text.
+  ``<iri>``, ``prefix:name``, ``"text"``, ``42``) into an RDF term;
+  :func:`bind` puts it into the query's ``VALUES ?NAME { UNDEF }`` line as
+  pyoxigraph writes the term (so the engine plans from it), or hands it to
+  pyoxigraph's ``substitutions``. User text is never pasted into a query.
 - :func:`run` evaluates on a pyoxigraph ``Store`` with the default graph as
   the union of all graphs, so a query reads the same on the store, on a
   TriG or JSON-LD dataset and on a merged Turtle or N-Triples file.
@@ -153,17 +154,38 @@ def load_graphs(paths: Iterable[str | Path]) -> ox.Store:
     return store
 
 
-def run(store: ox.Store, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None):
-    """Evaluate a query; the default graph is the union of all graphs.
+def _values_line(name: str) -> re.Pattern:
+    return re.compile(rf"^(\s*VALUES\s+[?$]{re.escape(name)}\s*\{{\s*)UNDEF(\s*\}})", re.MULTILINE)
 
-    Returns pyoxigraph's ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``."""
-    params = params or {}
-    for name in params:
+
+def bind(text: str, params: dict[str, ox.NamedNode | ox.Literal]) -> tuple[str, dict]:
+    """Bind parameters: a query line ``VALUES ?name { UNDEF }`` gets the value,
+    as pyoxigraph writes the term (an IRI it has checked, a literal it has
+    escaped), so the engine can start from it; any other parameter is left
+    to pyoxigraph's ``substitutions`` (correct, but applied to the results
+    rather than planned in). Returns the text and the substitutions."""
+    rest = {}
+    for name, term in params.items():
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError(f"parameter {name}: the query has no variable ?{name}")
+        pattern = _values_line(name)
+        if pattern.search(text):
+            written = str(term)  # N-Triples syntax, escaped by pyoxigraph
+            text = pattern.sub(lambda m, w=written: m.group(1) + w + m.group(2), text, count=1)
+        else:
+            rest[name] = term
+    return text, rest
+
+
+def run(store: ox.Store, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None):
+    """Evaluate a query with parameters bound (:func:`bind`); the default
+    graph is the union of all graphs.
+
+    Returns pyoxigraph's ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``."""
+    text, rest = bind(text, params or {})
     try:
         return store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
-                           substitutions={ox.Variable(k): v for k, v in params.items()})
+                           substitutions={ox.Variable(k): v for k, v in rest.items()})
     except SyntaxError as exc:
         raise QueryError(f"the query is not valid SPARQL: {exc}") from None
     except (RuntimeError, ValueError, OSError) as exc:
