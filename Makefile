@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.claimgraph-installed
 
-.PHONY: setup demo test test-all eval lock clean
+.PHONY: setup demo test test-all eval lock clean bench
 
 setup: $(STAMP)
 
@@ -27,6 +27,10 @@ test: setup
 
 test-all: setup
 	$(BIN)/python -m pytest -m "slow or not slow"
+
+## the canned SPARQL queries on a 1M-triple synthetic graph: the store (Oxigraph) against rdflib
+bench: setup
+	$(BIN)/python benchmarks/queries.py --triples 1000000
 
 ## regenerate the lock file after changing dependencies in pyproject.toml
 lock:
