@@ -354,3 +354,20 @@ def test_a_query_without_a_values_line_gets_its_parameter_by_substitution(source
     rows = list(run(sources["dataset"], text, {"group": ox.NamedNode(TTP)}))
     expected = {C + c.id for c in seed_graph.claims if c.relation.value == "supports" and c.object == TTP[len(E):]}
     assert {r["claim"].value for r in rows} == expected and expected
+
+
+def test_ask_and_construct_queries_write_their_standard_forms(sources, capsys):
+    store = str(sources["store"])
+    assert main(["query", "ASK { ?c cg:status cg:alleged }", "--store", store, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"head": {}, "boolean": True}
+    assert main(["query", "ASK { ?c cg:status cg:State }", "--store", store]) == 0
+    assert capsys.readouterr().out == "false\n"
+    construct = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a cg:ArmedGroup ; rdfs:label ?l }"
+    assert main(["query", construct, "--store", store]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.endswith(" .") for line in lines)
+    assert '<https://claimgraph.org/id/entity/tehreek-e-taliban-pakistan> ' \
+           '<http://www.w3.org/2000/01/rdf-schema#label> "Tehreek-e-Taliban Pakistan" .' in lines
+    assert main(["query", construct, "--store", store, "--format", "json"]) == 0
+    nodes = json.loads(capsys.readouterr().out)
+    assert {n["@id"] for n in nodes} >= {TTP}

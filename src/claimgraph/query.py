@@ -247,7 +247,7 @@ def write_results(result, fmt: str, out: IO[str]) -> int:
         if fmt == "json":
             out.write(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n")
         elif fmt == "csv":
-            out.write(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"))
+            out.write(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8").rstrip("\r\n") + "\r\n")
         else:
             out.write(f"{'true' if bool(result) else 'false'}\n")
         return 1
@@ -255,7 +255,8 @@ def write_results(result, fmt: str, out: IO[str]) -> int:
         # CONSTRUCT and DESCRIBE: N-Triples for csv and table, JSON-LD for json
         rdf_format = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        out.write(ox.serialize(triples, format=rdf_format).decode("utf-8"))
+        data = ox.serialize(triples, format=rdf_format).decode("utf-8")
+        out.write(data if data.endswith("\n") or not data else data + "\n")
         return len(triples)
     if fmt == "json":
         data = result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
