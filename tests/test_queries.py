@@ -147,7 +147,8 @@ class Records:
             if c.relation.value != "accuses":
                 continue
             said = [w for w in self.kg.claims
-                    if w is not c and w.attributed_to is not None and w.attributed_to.entity == c.subject
+                    if w.relation.value != "accuses" and w.attributed_to is not None
+                    and w.attributed_to.entity == c.subject
                     and w.evidence.document == c.evidence.document
                     and w.evidence.char_start == c.evidence.char_start]
             base = (self.label[c.subject], self.label[c.object], c.status.value)
@@ -270,6 +271,38 @@ def test_contested_pairs_an_allegation_with_a_denial(builder):
     assert rows == expected_rows(kg, "contested")
     assert [r[:5] + r[6:8] for r in rows] == [("Tehreek-e-Taliban Pakistan", "attacks", "KP Police",
                                                "Intelligence sources", "c", "Tehreek-e-Taliban Pakistan", "c")]
+
+
+def test_contested_claims_of_a_symmetric_relation_meet_in_either_order():
+    """alliedWith(A, B) alleged and alliedWith(B, A) denied are one contested claim."""
+    from claimgraph.model import Claim, Document, Entity, EntityType, Evidence, Mention, Relation, Source, Status
+
+    def entity(eid, label):
+        return Entity(eid, label, EntityType.STATE, mentions=(Mention("d", 0, 1, label, EntityType.STATE, eid),))
+
+    a, b, c = entity("aland", "Aland"), entity("borduria", "Borduria"), entity("cirania", "Cirania")
+    claims = [
+        Claim("aland", Relation.ALLIED_WITH, "borduria", Status.ALLEGED, Evidence("d", "s1", 0, 2, "r"),
+              attributed_to=Source(entity="cirania")),
+        Claim("borduria", Relation.ALLIED_WITH, "aland", Status.DENIED, Evidence("d", "s2", 3, 5, "r"),
+              attributed_to=Source(entity="borduria")),
+        Claim("aland", Relation.SUPPORTS, "borduria", Status.ALLEGED, Evidence("d", "s3", 6, 8, "r")),
+        Claim("borduria", Relation.SUPPORTS, "aland", Status.DENIED, Evidence("d", "s4", 9, 11, "r"),
+              attributed_to=Source(entity="borduria")),  # not symmetric: another claim, not a contest
+    ]
+    from claimgraph.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph((Document("d", "x" * 20, "d"),), (a, b, c), tuple(claims))
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    result = run(store, canned_queries()["contested"].text)
+    rows = project([{v.value: value(s[v.value]) for v in result.variables} for s in result], COLUMNS["contested"])
+    assert rows == expected_rows(kg, "contested")
+    assert rows == [("Aland", "alliedWith", "Borduria", "Cirania", "d", "s1", "Borduria", "d", "s2")]
+    ds = Dataset(default_union=True)
+    for s, p, o, g in quads(kg.documents, kg.entities, kg.claims):
+        (ds.default_graph if g is None else ds.graph(g)).add((s, p, o))
+    assert len(list(ds.query(canned_queries()["contested"].text))) == 1
 
 
 def _rdflib_value(term):

@@ -73,15 +73,18 @@ def decimal_literal(value: float) -> Literal:
     return Literal(canonical, datatype=XSD.decimal)
 
 
-def entity_triples(entity: Entity) -> Iterator[Triple]:
+def entity_triples(entity: Entity, *, mention_count: int | None = None,
+                   documents: Iterable[str] | None = None) -> Iterator[Triple]:
+    """An entity's triples; ``mention_count`` and ``documents`` stand in for
+    its mentions when they were not loaded (the store's summary path)."""
     s = entity_iri(entity.id)
     yield s, RDF.type, CG[entity.type.value]
     yield s, RDFS.label, Literal(entity.label)
     yield s, SKOS.prefLabel, Literal(entity.label)
     for alias in entity.aliases:
         yield s, SKOS.altLabel, Literal(alias)
-    yield s, CG.mentionCount, Literal(len(entity.mentions))
-    for doc in entity.documents:
+    yield s, CG.mentionCount, Literal(len(entity.mentions) if mention_count is None else mention_count)
+    for doc in entity.documents if documents is None else sorted(documents):
         yield s, CG.mentionedIn, document_iri(doc)
     if entity.wikidata:
         yield s, OWL.sameAs, WIKIDATA[entity.wikidata]

@@ -93,6 +93,8 @@ CREATE TABLE entity_views (
     type TEXT NOT NULL,
     label TEXT NOT NULL,
     aliases TEXT NOT NULL,
+    wikidata TEXT,
+    mention_count INTEGER NOT NULL,
     view TEXT NOT NULL,
     PRIMARY KEY (entity, document)
 );
@@ -302,6 +304,26 @@ class CorpusStore:
             out[eid].append(entity_from_json(json.loads(view)))
         return out
 
+    def _summaries(self, entity_ids: Iterable[str]) -> Iterator[tuple[Entity, int, list[str]]]:
+        """Merged entities without their mentions, with their mention counts and
+        documents: what the RDF needs, read without decoding every mention."""
+        ids = sorted(set(entity_ids))
+        rows: list[tuple] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows += self._db.execute(
+                "SELECT entity, document, type, label, aliases, wikidata, mention_count FROM entity_views "
+                f"WHERE entity IN ({','.join('?' * len(chunk))}) ORDER BY entity, document", chunk).fetchall()
+        by_entity: dict[str, list[tuple]] = defaultdict(list)
+        for row in rows:
+            by_entity[row[0]].append(row)
+        for eid in sorted(by_entity):
+            group = by_entity[eid]
+            views = [Entity(eid, label, EntityType(etype), aliases=tuple(json.loads(aliases)), wikidata=wikidata)
+                     for _e, _d, etype, label, aliases, wikidata, _n in group]
+            counts = [n for *_rest, n in group]
+            yield merge_views(views, self.gazetteer, counts=counts), sum(counts), [r[1] for r in group]
+
     def entities(self, entity_ids: Iterable[str] | None = None) -> list[Entity]:
         """The store's (merged) entities, all or those with the given ids."""
         return [merge_views(views, self.gazetteer) for _eid, views in sorted(self._views(entity_ids).items())]
@@ -396,9 +418,9 @@ class CorpusStore:
                 self._db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)", (
                     doc.id, doc.content_hash, built_with, len(g.claims), dumps(document_to_json(doc)),
                     dumps([claim_to_json(c) for c in g.claims])))
-                self._db.executemany("INSERT INTO entity_views VALUES (?, ?, ?, ?, ?, ?)", [
-                    (e.id, doc.id, e.type.value, e.label, dumps(list(e.aliases)), dumps(entity_to_json(e)))
-                    for e in g.entities])
+                self._db.executemany("INSERT INTO entity_views VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                    (e.id, doc.id, e.type.value, e.label, dumps(list(e.aliases)), e.wikidata, len(e.mentions),
+                     dumps(entity_to_json(e))) for e in g.entities])
         new_entities = {e.id for g in fitted for e in g.entities}
         self._sync(fitted, ids, old_entities | new_entities)
 
@@ -454,14 +476,13 @@ class CorpusStore:
         return out
 
     def _known(self, *, excluding: list[str]) -> Known:
-        skip = set(excluding)
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS excluded (id TEXT PRIMARY KEY)")
+        self._db.execute("DELETE FROM excluded")
+        self._db.executemany("INSERT OR IGNORE INTO excluded VALUES (?)", [(d,) for d in excluding])
         known = Known()
-        seen: set[tuple] = set()
-        for eid, doc, etype, label, aliases in self._db.execute(
-                "SELECT entity, document, type, label, aliases FROM entity_views ORDER BY entity, document"):
-            if doc in skip or (eid, label, aliases) in seen:
-                continue
-            seen.add((eid, label, aliases))
+        for eid, etype, label, aliases in self._db.execute(
+                "SELECT DISTINCT entity, type, label, aliases FROM entity_views "
+                "WHERE document NOT IN (SELECT id FROM excluded) ORDER BY entity, label, aliases"):
             known.add(eid, EntityType(etype), (label, *json.loads(aliases)))
         return known
 
@@ -480,8 +501,8 @@ class CorpusStore:
         for g in graphs:
             for s, p, o in document_triples(g.documents[0]):
                 wanted.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default))
-        for entity in self.entities(entity_ids):
-            for s, p, o in entity_triples(entity):
+        for entity, mention_count, documents in self._summaries(entity_ids):
+            for s, p, o in entity_triples(entity, mention_count=mention_count, documents=documents):
                 wanted.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default))
         present: set[ox.Quad] = set()
         for s in subjects:

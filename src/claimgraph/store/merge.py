@@ -35,10 +35,17 @@ def _mention_order(m: Mention) -> tuple:
     return (m.document, m.char_start, m.char_end, m.text, m.type.value if m.type else "", m.key, m.kind)
 
 
-def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None) -> Entity:
-    """One entity from its views (all with the same id and class)."""
+def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None, *,
+                counts: Sequence[int] | None = None) -> Entity:
+    """One entity from its views (all with the same id and class).
+
+    ``counts`` are the views' mention counts when the views were read
+    without their mentions (the store's summary path); the merged entity
+    then has no mentions either."""
     if not views:
         raise ValueError("no entity views to merge")
+    if counts is None:
+        counts = [len(v.mentions) for v in views]
     eid = views[0].id
     etype = views[0].type
     if any(v.id != eid or v.type is not etype for v in views):
@@ -49,8 +56,8 @@ def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None) -> 
         label, wikidata = entry.label, entry.wikidata
     else:
         weight: Counter = Counter()
-        for v in views:
-            weight[v.label] += max(1, len(v.mentions))
+        for v, n in zip(views, counts):
+            weight[v.label] += max(1, n)
         top = max(weight.values())
         # the most mentioned label; among equals the longest, then the first alphabetically
         label = sorted((lab for lab, n in weight.items() if n == top), key=lambda s: (-len(s), s))[0]
