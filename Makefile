@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.claimgraph-installed
 EVAL_STAMP := $(VENV)/.claimgraph-eval-installed
 SHARED ?= ../shared
 
-.PHONY: setup demo test test-all eval lock clean browser-deps screenshot bench-html
+.PHONY: setup demo test test-all eval lock clean browser-deps screenshot bench-html bench bench-queries
 
 setup: $(STAMP)
 
@@ -40,6 +40,13 @@ eval: setup $(EVAL_STAMP)
 $(EVAL_STAMP): requirements/eval-lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/eval-lock.txt
 	touch $@
+
+## the canned SPARQL queries on a 1M-triple synthetic graph: the store (Oxigraph) against rdflib
+bench-queries: setup
+	$(BIN)/python benchmarks/queries.py --triples 1000000
+
+## every benchmark (issue 8 adds the build's own)
+bench: bench-queries bench-html
 
 ## regenerate the lock file after changing dependencies in pyproject.toml
 lock:

@@ -55,3 +55,20 @@ def seed_documents(config):
 @pytest.fixture(scope="session")
 def seed_graph(builder, seed_documents):
     return builder.build(seed_documents)
+
+
+def known_term(iri: str) -> bool:
+    """Whether an IRI in one of the vocabularies claimgraph uses is a term
+    :mod:`claimgraph.vocab` knows (its namespaces fail on a typo)."""
+    from claimgraph import vocab
+
+    spaces = [vocab.CG, vocab.PROV, vocab.SKOS, vocab.DCTERMS, vocab.RDF, vocab.RDFS, vocab.OWL, vocab.XSD,
+              vocab.SH]
+    for ns in spaces:
+        base = str(ns._NS)
+        if iri.startswith(base):
+            try:
+                return str(getattr(ns, iri[len(base):])) == iri
+            except AttributeError:
+                return False
+    return False

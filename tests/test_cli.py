@@ -46,3 +46,48 @@ def test_unknown_model_lists_installed_pipelines(tmp_path, capsys):
 def test_console_script_runs():
     done = subprocess.run([sys.executable, "-m", "claimgraph.cli", "formats"], capture_output=True, text=True)
     assert done.returncode == 0 and "neo4j" in done.stdout
+
+
+def test_a_store_grows_with_build_and_writes_every_export(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The TTP attacked the KP Police in Bannu.", encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert main(["build", str(tmp_path / "in"), "--store", store]) == 0
+    assert "1 added, 0 replaced, 0 unchanged" in capsys.readouterr().out
+    (tmp_path / "in" / "b.txt").write_text("Officials said the BLA attacked the KP Police.", encoding="utf-8")
+    assert main(["build", str(tmp_path / "in"), "--store", store, "--quiet"]) == 0
+    assert main(["build", str(tmp_path / "in"), "--store", store]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 replaced, 2 unchanged" in out and "holds    2 documents" in out
+    assert main(["export", "--store", store, "--out", str(tmp_path / "out")]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["claims.jsonl", "entities.jsonl", "graph.graphml", "graph.html", "graph.jsonld", "graph.nt",
+                     "graph.trig", "graph.ttl", "neo4j"]
+    # the store's exports are those of one build of the same articles
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "direct"), "--quiet"]) == 0
+    for name in ("graph.trig", "claims.jsonl", "entities.jsonl", "graph.jsonld"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "direct" / name).read_bytes(), name
+    assert main(["validate", str(tmp_path / "out" / "graph.trig"), str(tmp_path / "out" / "graph.jsonld")]) == 0
+    assert main(["validate", "--store", store]) == 0
+    assert capsys.readouterr().out.count("conforms") == 3
+
+
+def test_remove_and_the_store_commands_report_mistakes(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("The TTP attacked the KP Police in Bannu.", encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert main(["build", str(tmp_path / "a.txt"), "--store", store, "--out", str(tmp_path / "o"),
+                 "--format", "ttl", "--quiet"]) == 0
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["graph.ttl"]
+    assert main(["remove", "--store", store, "a", "zzz"]) == 1
+    captured = capsys.readouterr()
+    assert "zzz: not in the store" in captured.err and "1 removed" in captured.out
+    assert main(["build", str(tmp_path / "a.txt")]) == 2
+    assert "needs --out, --store or both" in capsys.readouterr().err
+    assert main(["export", "--store", str(tmp_path / "none"), "--out", str(tmp_path / "x")]) == 2
+    assert "CG402" in capsys.readouterr().err
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<https://claimgraph.org/id/claim/x> a <https://claimgraph.org/ns#Claim> .", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    assert "does not conform" in capsys.readouterr().out
+    assert main(["queries"]) == 0
+    assert "supporters" in capsys.readouterr().out

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .config import Config, load_config
@@ -28,19 +28,36 @@ class Builder:
         self.gazetteer = load_gazetteer()
         self.lexicon = load_lexicon()
 
+    def _analyse(self, docs: list[Document]) -> Iterator[tuple[Document, list, list]]:
+        """Each document with its mentions and raw claims, parsed in batches."""
+        cfg = self.config
+        for document, doc in parse(self.nlp, docs, batch_size=cfg.nlp.batch_size, workers=cfg.nlp.workers):
+            raw = extract(doc, lexicon=self.lexicon, gazetteer=self.gazetteer, text=document.text)
+            yield document, mentions_of(doc, document.text), raw
+
     def build(self, documents: Iterable[Document], *, progress: Progress | None = None,
               problems=()) -> KnowledgeGraph:
         """Build the graph of documents already read."""
-        cfg = self.config
         docs = sorted(documents, key=lambda d: d.id)
         resolver = Resolver(self.gazetteer)
-        for document, doc in parse(self.nlp, docs, batch_size=cfg.nlp.batch_size, workers=cfg.nlp.workers):
-            raw = extract(doc, lexicon=self.lexicon, gazetteer=self.gazetteer, text=document.text)
-            resolver.add(document, mentions_of(doc, document.text), raw)
+        for document, mentions, raw in self._analyse(docs):
+            resolver.add(document, mentions, raw)
             if progress is not None:
                 progress(document)
         entities, claims = resolver.finish()
         return KnowledgeGraph(tuple(docs), tuple(entities), tuple(claims), tuple(problems))
+
+    def build_each(self, documents: Iterable[Document], *,
+                   progress: Progress | None = None) -> Iterator[KnowledgeGraph]:
+        """One graph per document, each resolved on its own (for a store,
+        which fits each document's entities to those it already holds)."""
+        for document, mentions, raw in self._analyse(sorted(documents, key=lambda d: d.id)):
+            resolver = Resolver(self.gazetteer)
+            resolver.add(document, mentions, raw)
+            entities, claims = resolver.finish()
+            if progress is not None:
+                progress(document)
+            yield KnowledgeGraph((document,), tuple(entities), tuple(claims))
 
     def build_text(self, text: str, doc_id: str = "text") -> KnowledgeGraph:
         """The graph of one text given as a string."""

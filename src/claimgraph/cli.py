@@ -26,9 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"claimgraph {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="read articles and write the graph's exports")
+    b = sub.add_parser("build", help="read articles and write the graph's exports, or add them to a store")
     b.add_argument("paths", nargs="+", help="text files or folders of them")
-    b.add_argument("--out", required=True, type=Path, help="folder for the exports")
+    b.add_argument("--out", type=Path, help="folder for the exports (with --store: of the whole store)")
+    b.add_argument("--store", type=Path, help="add the articles to this store (made if it does not exist)")
+    b.add_argument("--rebuild", action="store_true",
+                   help="with --store: build every article again, even those the store has unchanged")
     b.add_argument("--format", dest="formats", action="append", choices=sorted(EXPORTERS),
                    help=f"export format (repeatable; default: {' '.join(DEFAULT_FORMATS)})")
     b.add_argument("--config", type=Path, help="a TOML file laid over the packaged defaults")
@@ -54,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--database", help="the database to load into (default: the server's default)")
     n.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default: 1000)")
     n.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    _store_commands(sub)
     return p
 
 
@@ -77,22 +81,178 @@ def _html_config(cfg, args: argparse.Namespace):
     return cfg.with_overrides(html=over) if over else cfg
 
 
+
+
+# -- the store, SPARQL and SHACL ------------------------------------------------------
+
+
+def _store_commands(sub) -> None:
+    from .query import OUTPUT_FORMATS
+
+    e = sub.add_parser("export", help="write the exports of everything in a store")
+    e.add_argument("--store", required=True, type=Path, help="the store folder")
+    e.add_argument("--out", required=True, type=Path, help="folder for the exports")
+    e.add_argument("--format", dest="formats", action="append", choices=sorted(EXPORTERS),
+                   help=f"export format (repeatable; default: {' '.join(DEFAULT_FORMATS)})")
+    e.add_argument("--config", type=Path, help="a TOML file laid over the packaged defaults")
+    _html_arguments(e)
+    e.set_defaults(run=_export)
+
+    q = sub.add_parser("query", help="run a SPARQL query on a store or on RDF files")
+    q.add_argument("query", metavar="QUERY_OR_FILE",
+                   help="a canned query's name (see `claimgraph queries`), a .rq file, or the query itself")
+    where = q.add_mutually_exclusive_group(required=True)
+    where.add_argument("--store", type=Path, help="the store folder")
+    where.add_argument("--graph", type=Path, action="append",
+                       help="an RDF file: .ttl .trig .jsonld .nt .nq (repeatable)")
+    q.add_argument("--format", default="table", choices=OUTPUT_FORMATS,
+                   help="table (default), csv or json (SPARQL 1.1 results formats)")
+    q.add_argument("--param", dest="params", action="append", metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE: <iri>, prefix:name (e.g. cgid:entity/afghan-taliban) "
+                        "or \"text\" (repeatable)")
+    q.set_defaults(run=_query)
+
+    c = sub.add_parser("queries", help="list the canned analyst queries")
+    c.set_defaults(run=_queries)
+
+    v = sub.add_parser("validate", help="check RDF files or a store against the SHACL shapes")
+    v.add_argument("files", nargs="*", type=Path, help="RDF files: .ttl .trig .jsonld .nt .nq")
+    v.add_argument("--store", type=Path, help="the store folder")
+    v.set_defaults(run=_validate)
+
+    r = sub.add_parser("remove", help="take documents out of a store")
+    r.add_argument("ids", nargs="+", metavar="DOCUMENT_ID", help="document ids (file names without extension)")
+    r.add_argument("--store", required=True, type=Path, help="the store folder")
+    r.set_defaults(run=_remove)
+
+
+def _export_options(cfg) -> dict:
+    """Per-format options from the config (only the HTML page has some)."""
+    from .export.html import options_from_config
+
+    return {"html": options_from_config(cfg.html)}
+
+
+def _build_into_store(args: argparse.Namespace, cfg, result) -> int:
+    from tqdm import tqdm
+
+    from .store import CorpusStore
+
+    with CorpusStore.open(args.store, write=True, create=True) as store:
+        have = store.document_hashes()
+        todo = sum(1 for d in result.documents if args.rebuild or have.get(d.id) != d.content_hash)
+        with tqdm(total=todo, unit="doc", desc="building", file=sys.stderr,
+                  disable=True if args.quiet or not todo else None) as bar:
+            update = store.add(result.documents, config=cfg, rebuild=args.rebuild,
+                               progress=lambda _d: bar.update(1))
+        if args.out is not None:
+            store.knowledge_graph().write_all(args.out, tuple(args.formats) if args.formats else None,
+                                              options=_export_options(cfg))
+    for problem in result.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if not args.quiet:
+        for line in update.lines():
+            print(line)
+        if args.out is not None:
+            print(f"exports written to {args.out}")
+    return EXIT_PARTIAL if result.problems else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .store import CorpusStore
+
+    cfg = _html_config(load_config(args.config), args)
+    with CorpusStore.open(args.store) as store:
+        kg = store.knowledge_graph()
+    kg.write_all(args.out, tuple(args.formats) if args.formats else None, options=_export_options(cfg))
+    for line in kg.summary().lines():
+        print(line)
+    print(f"exports written to {args.out}")
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .query import load_graphs, parse_param, query_text, run, write_results
+    from .store import CorpusStore
+
+    text = query_text(args.query)
+    params = dict(parse_param(p) for p in args.params or ())
+    if args.store is not None:
+        with CorpusStore.open(args.store) as store:
+            write_results(store.query(text, params), args.format, sys.stdout)
+    else:
+        write_results(run(load_graphs(args.graph), text, params), args.format, sys.stdout)
+    return EXIT_OK
+
+
+def _queries(_args: argparse.Namespace) -> int:
+    from .query import canned_queries
+
+    for q in canned_queries().values():
+        params = " ".join(f"--param {name}=..." for name, _ in q.params)
+        print(f"{q.name:18} {q.title}" + (f"  [{params}]" if params else ""))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate, validate_file
+
+    if bool(args.files) == (args.store is not None):
+        print("claimgraph: error: give RDF files or --store (one of the two)", file=sys.stderr)
+        return EXIT_FAILED
+    reports = []
+    if args.store is not None:
+        from rdflib import Dataset
+
+        from .graph.oxigraph import from_ox
+        from .store import CorpusStore
+
+        ds = Dataset()
+        with CorpusStore.open(args.store) as store:
+            for q in store.rdf_quads():
+                ds.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        reports.append((str(args.store), validate(ds)))
+    else:
+        reports = [(str(f), validate_file(f)) for f in args.files]
+    for name, report in reports:
+        lines = report.lines()
+        print(f"{name}: {lines[0]}")
+        for line in lines[1:]:
+            print(line)
+    return EXIT_OK if all(r.conforms for _n, r in reports) else EXIT_PARTIAL
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from .store import CorpusStore
+
+    with CorpusStore.open(args.store, write=True) as store:
+        update = store.remove(args.ids)
+    missing = sorted(set(args.ids) - set(update.removed))
+    for doc_id in missing:
+        print(f"problem: {doc_id}: not in the store", file=sys.stderr)
+    for line in update.lines():
+        print(line)
+    return EXIT_PARTIAL if missing else EXIT_OK
+
+
 def _build(args: argparse.Namespace) -> int:
+    if args.out is None and args.store is None:
+        print("claimgraph: error: build needs --out, --store or both", file=sys.stderr)
+        return EXIT_FAILED
     cfg = _html_config(load_config(args.config), args)
     overrides = {k: v for k, v in {"model": args.model, "workers": args.workers}.items() if v is not None}
     if overrides:
         cfg = cfg.with_overrides(nlp=overrides)
     result = read(args.paths, config=cfg)
+    if args.store is not None:
+        return _build_into_store(args, cfg, result)
     from tqdm import tqdm
 
     with tqdm(total=len(result.documents), unit="doc", desc="building", file=sys.stderr,
               disable=True if args.quiet else None) as bar:
         kg = build_documents(result.documents, config=cfg, problems=result.problems,
                              progress=lambda _d: bar.update(1))
-    from .export.html import options_from_config
-
-    kg.write_all(args.out, tuple(args.formats) if args.formats else None,
-                 options={"html": options_from_config(cfg.html)})
+    kg.write_all(args.out, tuple(args.formats) if args.formats else None, options=_export_options(cfg))
     for problem in kg.problems:
         print(f"problem: {problem}", file=sys.stderr)
     if not args.quiet:
@@ -140,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "push":
             return _push(args)
+        if hasattr(args, "run"):
+            return args.run(args)
     except ClaimgraphError as exc:
         print(f"claimgraph: error: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -1,16 +1,31 @@
-"""The namespace terms, as rdflib ``DefinedNamespace`` classes that fail on a typo.
+"""The vocabulary terms: the ONE module the code takes RDF terms from.
 
-Every term mirrors one in ``ontology/claimgraph.ttl`` (a test checks both
-ways). ``CG.suports`` raises ``AttributeError`` instead of minting a new IRI.
+Every namespace here fails on a typo: ``CG.suports`` or ``PROV.wasAtributedTo``
+raises ``AttributeError`` instead of minting a new IRI.
+
+- :class:`CG` is the project's own vocabulary; every term mirrors one in
+  ``ontology/claimgraph.ttl`` (a test checks both ways).
+- ``PROV``, ``SKOS``, ``DCTERMS``, ``OWL``, ``RDF``, ``RDFS`` and ``SH``
+  (SHACL) are rdflib's ``DefinedNamespace`` classes, which already fail on
+  unknown terms.
+- :class:`XSD` lists the datatypes the project writes (rdflib's own ``XSD``
+  does not fail on typos).
+- ``ID`` (our resources) and ``WIKIDATA`` (Wikidata items) are open
+  namespaces: their local names are data (ids), not vocabulary.
+
+:data:`PREFIXES` is the one prefix table of every serialisation, the JSON-LD
+context and the SPARQL queries.
 """
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, DefinedNamespace
 
 NS = "https://claimgraph.org/ns#"
 ID = Namespace("https://claimgraph.org/id/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
+__all__ = ["CG", "DCTERMS", "ID", "NS", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SH", "SKOS", "WIKIDATA", "XSD"]
 
 
 class CG(DefinedNamespace):
@@ -30,6 +45,7 @@ class CG(DefinedNamespace):
     Event: URIRef
     Claim: URIRef
     Document: URIRef
+    UnnamedSource: URIRef
     ClaimStatus: URIRef
     Relation: URIRef
     # statuses
@@ -56,8 +72,6 @@ class CG(DefinedNamespace):
     releases: URIRef
     # claim and document fields
     status: URIRef
-    attributedTo: URIRef
-    sourcePhrase: URIRef
     cue: URIRef
     evidence: URIRef
     charStart: URIRef
@@ -67,3 +81,32 @@ class CG(DefinedNamespace):
     contentHash: URIRef
     mentionCount: URIRef
     mentionedIn: URIRef
+    # annotations of the ontology itself
+    typicalCue: URIRef
+
+
+class XSD(DefinedNamespace):
+    """The XML Schema datatypes claimgraph writes or checks."""
+
+    _NS = Namespace("http://www.w3.org/2001/XMLSchema#")
+    _fail = True
+
+    string: URIRef
+    integer: URIRef
+    decimal: URIRef
+    anyURI: URIRef
+    boolean: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "cg": NS,
+    "cgid": str(ID),
+    "dcterms": str(DCTERMS),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "wd": str(WIKIDATA),
+    "xsd": str(XSD),
+}

@@ -29,8 +29,8 @@ def seed_exports(seed_graph, tmp_path_factory):
 
 
 def test_every_format_is_registered_once():
-    assert sorted(EXPORTERS) == ["graphml", "html", "jsonl", "neo4j", "ttl"]
-    with pytest.raises(ExportError, match="is not one of: graphml, html, jsonl, neo4j, ttl"):
+    assert sorted(EXPORTERS) == ["graphml", "html", "jsonl", "jsonld", "neo4j", "nt", "trig", "ttl"]
+    with pytest.raises(ExportError, match="is not one of: graphml, html, jsonl, jsonld, neo4j, nt, trig, ttl"):
         from claimgraph.export import export
         export(None, "svg", None)
 

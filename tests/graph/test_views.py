@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pyoxigraph
-from rdflib import RDF
+from rdflib import Literal
 
-from claimgraph.graph.rdf import entity_iri
+from claimgraph.graph.rdf import claim_iri, document_iri, entity_iri, unnamed_source_iri
 from claimgraph.model import Relation
-from claimgraph.vocab import CG
+from claimgraph.vocab import CG, PROV, RDF, RDFS
 
 RELATION_IRIS = {CG[r.value] for r in Relation}
 
@@ -31,15 +31,21 @@ def test_every_claim_resource_carries_status_evidence_and_document(seed_graph):
 def test_alleged_claims_keep_their_source(seed_graph):
     alleged = [c for c in seed_graph.claims if c.status.value == "alleged" and c.attributed_to]
     assert alleged
+    assert any(c.attributed_to and c.attributed_to.phrase for c in seed_graph.claims)  # both kinds of source are covered
     g = seed_graph.to_rdf_graph()
-    for c in alleged:
-        from claimgraph.graph.rdf import claim_iri
+    for c in seed_graph.claims:
         node = claim_iri(c)
-        assert (node, CG.status, CG.alleged) in g
-        if c.attributed_to.entity:
-            assert (node, CG.attributedTo, entity_iri(c.attributed_to.entity)) in g
-        else:
-            assert len(list(g.objects(node, CG.sourcePhrase))) == 1
+        assert (node, CG.status, CG[c.status.value]) in g
+        sources = list(g.objects(node, PROV.wasAttributedTo))
+        if c.attributed_to is None:
+            assert sources == []
+        elif c.attributed_to.entity:
+            assert sources == [entity_iri(c.attributed_to.entity)]
+        else:  # an unnamed source: an agent of its own, labelled with the phrase, minted per document
+            assert sources == [unnamed_source_iri(c.evidence.document, c.attributed_to.phrase)]
+            assert (sources[0], RDF.type, CG.UnnamedSource) in g
+            assert list(g.objects(sources[0], RDFS.label)) == [Literal(c.attributed_to.phrase)]
+            assert str(sources[0]).startswith(str(document_iri(c.evidence.document)) + "/source/")
 
 
 def test_dataset_has_one_named_graph_per_document(seed_graph):

@@ -13,13 +13,17 @@ from .base import ExportContext, Exporter
 from .graphml import GraphMLExporter
 from .html import HtmlExporter
 from .jsonl import JsonlExporter
+from .jsonld import JsonLdExporter
 from .neo4j import Neo4jExporter
+from .ntriples import NTriplesExporter
+from .trig import TrigExporter
 from .turtle import TurtleExporter
 
 EXPORTERS: dict[str, type[Exporter]] = {
-    cls.name: cls for cls in (TurtleExporter, HtmlExporter, JsonlExporter, Neo4jExporter, GraphMLExporter)
+    cls.name: cls for cls in (TurtleExporter, TrigExporter, JsonLdExporter, NTriplesExporter, HtmlExporter,
+                              JsonlExporter, Neo4jExporter, GraphMLExporter)
 }
-DEFAULT_FORMATS = ("ttl", "html", "jsonl", "neo4j", "graphml")
+DEFAULT_FORMATS = ("ttl", "trig", "jsonld", "nt", "html", "jsonl", "neo4j", "graphml")
 
 __all__ = ["DEFAULT_FORMATS", "EXPORTERS", "ExportContext", "Exporter", "export", "export_many"]
 

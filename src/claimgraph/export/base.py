@@ -51,3 +51,23 @@ class Exporter(ABC):
     @abstractmethod
     def finalize(self) -> list[Path]:
         """Write the files (through ``self.tx``) and return their paths."""
+
+
+class RecordExporter(Exporter):
+    """A sink that keeps the records it receives and writes them all in
+    ``finalize`` (the RDF formats build one graph or dataset from them)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.documents: list[Document] = []
+        self.entities: list[Entity] = []
+        self.claims: list[Claim] = []
+
+    def write_document(self, document: Document) -> None:
+        self.documents.append(document)
+
+    def write_entity(self, entity: Entity) -> None:
+        self.entities.append(entity)
+
+    def write_claim(self, claim: Claim) -> None:
+        self.claims.append(claim)

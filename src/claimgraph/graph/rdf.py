@@ -1,25 +1,38 @@
-"""The RDF view: entities, documents and claim resources.
+"""The RDF view: documents, entities and claim resources (see ``ontology/claimgraph.ttl``).
 
 Each claim is a resource of its own (``cg:Claim``, a kind of
-``rdf:Statement``) with ``rdf:subject``, ``rdf:predicate`` and
-``rdf:object``, its status, source, cue, evidence and offsets, and
-``prov:wasDerivedFrom`` its document. No relation between two entities is
+``rdf:Statement`` and ``prov:Entity``) with ``rdf:subject``,
+``rdf:predicate`` and ``rdf:object``, its status, cue, evidence and
+offsets, ``prov:wasDerivedFrom`` its document and ``prov:wasAttributedTo``
+its source: an actor, or a ``cg:UnnamedSource`` minted per document for a
+phrase such as "intelligence sources". No relation between two entities is
 ever written as a bare triple: an allegation cannot be read as a fact.
-Every IRI is minted from a slug or a hash, never from raw text.
+
+The dataset form puts documents and entities in the default graph and each
+document's claims (and its unnamed sources) in the named graph
+``<document IRI>/claims``, so that a document can be replaced as a unit.
+
+Every IRI is minted from a slug or a hash, never from raw text, and every
+term comes from :mod:`claimgraph.vocab`.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..model import Claim, Document, Entity
 from ..resolve.names import slug
-from ..vocab import CG, ID, WIKIDATA
+from ..vocab import CG, DCTERMS, ID, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, WIKIDATA, XSD
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,120}$")
+_SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,120}")
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+#: A quad's graph is ``None`` for the default graph.
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
 
 
 def entity_iri(entity_id: str) -> URIRef:
@@ -31,43 +44,57 @@ def claim_iri(claim: Claim) -> URIRef:
 
 
 def document_iri(doc_id: str) -> URIRef:
-    if _SAFE_ID.match(doc_id) and not doc_id.startswith("."):
+    if _SAFE_ID.fullmatch(doc_id) and not doc_id.startswith("."):  # fullmatch: "$" would let "x\n" through
         return ID[f"document/{doc_id}"]
     return ID[f"document/{slug(doc_id)}"]
 
 
 def document_graph_iri(doc_id: str) -> URIRef:
+    """The named graph that holds one document's claims."""
     return URIRef(f"{document_iri(doc_id)}/claims")
 
 
+def unnamed_source_iri(doc_id: str, phrase: str) -> URIRef:
+    """An unnamed source ("analysts") of one document: minted per document,
+    from the phrase's slug and a hash of its exact text (so that "Analysts"
+    and "analysts" do not become one node with two labels)."""
+    digest = hashlib.sha256(phrase.encode("utf-8")).hexdigest()[:8]
+    return URIRef(f"{document_iri(doc_id)}/source/{slug(phrase)}-{digest}")
+
+
 def bind(g: Graph) -> None:
-    g.bind("cg", str(CG))
-    g.bind("cgid", str(ID))
-    g.bind("dcterms", DCTERMS)
-    g.bind("prov", PROV)
-    g.bind("skos", SKOS)
-    g.bind("owl", OWL)
-    g.bind("wd", str(WIKIDATA))
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
 
 
-def entity_triples(entity: Entity):
+def decimal_literal(value: float) -> Literal:
+    """An ``xsd:decimal`` in canonical form (0.7, not 0.70), as Oxigraph stores it."""
+    canonical = format(Decimal(f"{value:.2f}").normalize(), "f")
+    return Literal(canonical, datatype=XSD.decimal)
+
+
+def entity_triples(entity: Entity, *, mention_count: int | None = None,
+                   documents: Iterable[str] | None = None) -> Iterator[Triple]:
+    """An entity's triples; ``mention_count`` and ``documents`` stand in for
+    its mentions when they were not loaded (the store's summary path)."""
     s = entity_iri(entity.id)
     yield s, RDF.type, CG[entity.type.value]
     yield s, RDFS.label, Literal(entity.label)
     yield s, SKOS.prefLabel, Literal(entity.label)
     for alias in entity.aliases:
         yield s, SKOS.altLabel, Literal(alias)
-    yield s, CG.mentionCount, Literal(len(entity.mentions))
-    for doc in entity.documents:
+    yield s, CG.mentionCount, Literal(len(entity.mentions) if mention_count is None else mention_count)
+    for doc in entity.documents if documents is None else sorted(documents):
         yield s, CG.mentionedIn, document_iri(doc)
     if entity.wikidata:
         yield s, OWL.sameAs, WIKIDATA[entity.wikidata]
 
 
-def document_triples(doc: Document):
+def document_triples(doc: Document) -> Iterator[Triple]:
     s = document_iri(doc.id)
     yield s, RDF.type, CG.Document
     yield s, DCTERMS.identifier, Literal(doc.id)
+    yield s, RDFS.label, Literal(doc.title or doc.id)
     if doc.title:
         yield s, DCTERMS.title, Literal(doc.title)
     if doc.url:
@@ -77,7 +104,8 @@ def document_triples(doc: Document):
     yield s, CG.contentHash, Literal(doc.content_hash)
 
 
-def claim_triples(claim: Claim):
+def claim_triples(claim: Claim) -> Iterator[Triple]:
+    """The claim resource, and the unnamed source it is attributed to, if any."""
     s = claim_iri(claim)
     ev = claim.evidence
     yield s, RDF.type, CG.Claim
@@ -85,51 +113,65 @@ def claim_triples(claim: Claim):
     yield s, RDF.predicate, CG[claim.relation.value]
     yield s, RDF.object, entity_iri(claim.object)
     yield s, CG.status, CG[claim.status.value]
-    if claim.attributed_to is not None:
-        if claim.attributed_to.entity is not None:
-            yield s, CG.attributedTo, entity_iri(claim.attributed_to.entity)
+    source = claim.attributed_to
+    if source is not None:
+        if source.entity is not None:
+            yield s, PROV.wasAttributedTo, entity_iri(source.entity)
         else:
-            yield s, CG.sourcePhrase, Literal(claim.attributed_to.phrase)
+            agent = unnamed_source_iri(ev.document, str(source.phrase))
+            yield s, PROV.wasAttributedTo, agent
+            yield agent, RDF.type, CG.UnnamedSource
+            yield agent, RDFS.label, Literal(source.phrase)
     if claim.cue:
         yield s, CG.cue, Literal(claim.cue)
     yield s, CG.evidence, Literal(ev.sentence)
     yield s, CG.charStart, Literal(ev.char_start)
     yield s, CG.charEnd, Literal(ev.char_end)
-    yield s, CG.confidence, Literal(Decimal(f"{claim.confidence:.2f}"), datatype=XSD.decimal)
+    yield s, CG.confidence, decimal_literal(claim.confidence)
     yield s, CG.rule, Literal(ev.rule)
     yield s, PROV.wasDerivedFrom, document_iri(ev.document)
 
 
-def build_dataset(kg) -> Dataset:
+def quads(documents: Iterable[Document], entities: Iterable[Entity], claims: Iterable[Claim]) -> Iterator[Quad]:
+    """Every quad of the dataset form, documents first, then entities, then claims."""
+    for doc in documents:
+        for s, p, o in document_triples(doc):
+            yield s, p, o, None
+    for entity in entities:
+        for s, p, o in entity_triples(entity):
+            yield s, p, o, None
+    for claim in claims:
+        g = document_graph_iri(claim.evidence.document)
+        for s, p, o in claim_triples(claim):
+            yield s, p, o, g
+
+
+def dataset_of(documents, entities, claims) -> Dataset:
     ds = Dataset()
     bind(ds)
     default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
-    for doc in kg.documents:
-        for t in document_triples(doc):
-            default.add(t)
-    for entity in kg.entities:
-        for t in entity_triples(entity):
-            default.add(t)
-    graphs: dict[str, Graph] = {}
-    for claim in kg.claims:
-        doc = claim.evidence.document
-        if doc not in graphs:
-            graphs[doc] = ds.graph(document_graph_iri(doc))
-        for t in claim_triples(claim):
-            graphs[doc].add(t)
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, g in quads(documents, entities, claims):
+        if g is None:
+            default.add((s, p, o))
+        else:
+            if g not in graphs:
+                graphs[g] = ds.graph(g)
+            graphs[g].add((s, p, o))
     return ds
 
 
-def build_graph(kg) -> Graph:
+def graph_of(documents, entities, claims) -> Graph:
     g = Graph()
     bind(g)
-    for doc in kg.documents:
-        for t in document_triples(doc):
-            g.add(t)
-    for entity in kg.entities:
-        for t in entity_triples(entity):
-            g.add(t)
-    for claim in kg.claims:
-        for t in claim_triples(claim):
-            g.add(t)
+    for s, p, o, _g in quads(documents, entities, claims):
+        g.add((s, p, o))
     return g
+
+
+def build_dataset(kg) -> Dataset:
+    return dataset_of(kg.documents, kg.entities, kg.claims)
+
+
+def build_graph(kg) -> Graph:
+    return graph_of(kg.documents, kg.entities, kg.claims)

@@ -1,0 +1,406 @@
+"""The canned analyst queries: each returns, on the seed graph, the rows an
+independent Python computation over the records gives; on the store, on the
+TriG dataset and on the merged Turtle alike; and rdflib agrees with Oxigraph."""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset
+from rdflib import Literal as RLiteral
+from rdflib import URIRef
+from rdflib.plugins.sparql import prepareQuery
+
+from claimgraph.cli import main
+from claimgraph.graph.oxigraph import to_ox_quads
+from claimgraph.graph.rdf import quads
+from claimgraph.query import QueryError, bind, canned_queries, load_graphs, parse_param, query_text, run
+from claimgraph.store import CorpusStore
+
+E = "https://claimgraph.org/id/entity/"
+C = "https://claimgraph.org/id/claim/"
+TTP = E + "tehreek-e-taliban-pakistan"
+DOC_002 = "002_6d8b591c855f75e6"
+CONTESTED_TEXT = ("Intelligence sources said the TTP attacked the KP Police in Bannu. "
+                  "The TTP denied that it attacked the KP Police.")
+
+
+# -- where the queries run ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sources(seed_graph, builder, seed_documents, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("queries")
+    seed_graph.write_all(folder / "exports", ("ttl", "trig"))
+    with CorpusStore.open(folder / "store", create=True) as store:
+        store.add(seed_documents, builder=builder)
+    dataset = ox.Store()
+    dataset.extend(to_ox_quads(quads(seed_graph.documents, seed_graph.entities, seed_graph.claims)))
+    return {"dataset": dataset, "trig": load_graphs([folder / "exports" / "graph.trig"]),
+            "turtle": load_graphs([folder / "exports" / "graph.ttl"]), "store": folder / "store"}
+
+
+def value(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if term.datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"):
+        return int(term.value)
+    return term.value
+
+
+def select(sources, where: str, name: str, params=None) -> list[dict]:
+    text = canned_queries()[name].text
+    params = {k: parse_param(f"{k}={v}")[1] for k, v in (params or {}).items()}
+    if where == "store":
+        with CorpusStore.open(sources["store"]) as store:
+            result = store.query(text, params)
+            return [{v.value: value(sol[v.value]) for v in result.variables} for sol in result]
+    result = run(sources[where], text, params)
+    return [{v.value: value(sol[v.value]) for v in result.variables} for sol in result]
+
+
+def project(rows: list[dict], columns: tuple[str, ...]) -> list[tuple]:
+    return [tuple(r[c] for c in columns) for r in rows]
+
+
+# -- the expected rows, computed from the records --------------------------------------------------
+
+
+class Records:
+    def __init__(self, kg):
+        self.kg = kg
+        self.label = {e.id: e.label for e in kg.entities}
+        self.doc_label = {d.id: d.title or d.id for d in kg.documents}
+
+    def source_label(self, c):
+        if c.attributed_to is None:
+            return None
+        return self.label[c.attributed_to.entity] if c.attributed_to.entity else c.attributed_to.phrase
+
+    def source_key(self, c):
+        """Who states a claim: an entity, an unnamed source of one document, or the article itself."""
+        if c.attributed_to is None:
+            return ("document", c.evidence.document)
+        if c.attributed_to.entity:
+            return ("entity", c.attributed_to.entity)
+        return ("phrase", c.evidence.document, c.attributed_to.phrase)
+
+    def source_or_article_label(self, c):
+        label = self.source_label(c)
+        return label if label is not None else self.doc_label[c.evidence.document]
+
+    def supporters(self):
+        rows = [(self.label[c.object], self.label[c.subject], self.source_label(c), c.cue or None,
+                 c.evidence.document, c.evidence.sentence, E + c.object, E + c.subject,
+                 (c.evidence.char_start, C + c.id))
+                for c in self.kg.claims if c.relation.value == "supports" and c.status.value == "alleged"]
+        return [r[:-1] for r in sorted(rows, key=lambda r: (r[0], r[1], r[4], r[-1]))]
+
+    def about_entity(self):
+        rows = []
+        for c in self.kg.claims:
+            for role, me, other in (("subject", c.subject, c.object), ("object", c.object, c.subject)):
+                rows.append(((self.label[me], E + me, c.evidence.document, c.evidence.char_start, C + c.id, role),
+                             (self.label[me], role, c.relation.value, self.label[other], c.status.value,
+                              self.source_label(c), c.evidence.document, c.evidence.sentence, E + me, E + other)))
+        return [r for _k, r in sorted(rows)]
+
+    def contested(self):
+        rows = []
+        for a in self.kg.claims:
+            if a.status.value != "alleged":
+                continue
+            for d in self.kg.claims:
+                if d.status.value != "denied" or d.relation is not a.relation:
+                    continue
+                same = (d.subject, d.object) == (a.subject, a.object) or (
+                    a.relation.symmetric and (d.subject, d.object) == (a.object, a.subject))
+                if not same or self.source_key(a) == self.source_key(d):
+                    continue
+                rows.append(((self.label[a.subject], a.relation.value, self.label[a.object], a.evidence.document,
+                              d.evidence.document, C + a.id, C + d.id),
+                             (self.label[a.subject], a.relation.value, self.label[a.object],
+                              self.source_or_article_label(a), a.evidence.document, a.evidence.sentence,
+                              self.source_or_article_label(d), d.evidence.document, d.evidence.sentence)))
+        return [r for _k, r in sorted(rows)]
+
+    def corroborated(self):
+        docs, sources, claims = defaultdict(set), defaultdict(set), Counter()
+        for c in self.kg.claims:
+            if c.status.value not in ("asserted", "alleged"):
+                continue
+            t = c.triple
+            docs[t].add(c.evidence.document)
+            sources[t].add(self.source_key(c))
+            claims[t] += 1
+        rows = [(self.label[s], r, self.label[o], len(docs[t]), len(sources[t]), claims[t], E + s, E + o)
+                for t in docs if len(docs[t]) >= 2 for s, r, o in [t]]
+        return sorted(rows, key=lambda r: (-r[3], -r[4], r[0], r[1], r[2], r[6], r[7]))
+
+    def accusations(self):
+        rows = []
+        for c in self.kg.claims:
+            if c.relation.value != "accuses":
+                continue
+            said = [w for w in self.kg.claims
+                    if w.relation.value != "accuses" and w.attributed_to is not None
+                    and w.attributed_to.entity == c.subject
+                    and w.evidence.document == c.evidence.document
+                    and w.evidence.char_start == c.evidence.char_start]
+            base = (self.label[c.subject], self.label[c.object], c.status.value)
+            key = (self.label[c.subject], self.label[c.object], c.evidence.document, c.evidence.char_start, C + c.id)
+            if not said:
+                rows.append(((*key, 0, "", ""), (*base, None, None, c.evidence.document, c.evidence.sentence)))
+            for w in said:
+                text = f"{self.label[w.subject]} {w.relation.value} {self.label[w.object]}"
+                rows.append(((*key, 1, text, C + w.id),
+                             (*base, text, w.status.value, c.evidence.document, c.evidence.sentence)))
+        return [r for _k, r in sorted(rows)]
+
+    def entities_by_class(self):
+        in_claims = defaultdict(set)
+        for c in self.kg.claims:
+            in_claims[c.subject].add(c.id)
+            in_claims[c.object].add(c.id)
+        rows = [(e.type.value, e.label, len(e.mentions), len(e.documents), len(in_claims[e.id]), E + e.id)
+                for e in self.kg.entities]
+        return sorted(rows, key=lambda r: (r[0], -r[2], r[1], r[5]))
+
+    def claims_by_status(self):
+        counts = Counter((c.evidence.document, c.status.value) for c in self.kg.claims)
+        return sorted((d, self.doc_label[d], s, n) for (d, s), n in counts.items())
+
+
+COLUMNS = {
+    "supporters": ("groupLabel", "supporterLabel", "sourceLabel", "cue", "document", "evidence", "group",
+                   "supporter"),
+    "about-entity": ("entityLabel", "role", "relation", "otherLabel", "status", "sourceLabel", "document",
+                     "evidence", "entity", "other"),
+    "contested": ("subjectLabel", "relation", "objectLabel", "allegedByLabel", "allegedIn", "allegation",
+                  "deniedByLabel", "deniedIn", "denial"),
+    "corroborated": ("subjectLabel", "relation", "objectLabel", "documents", "sources", "claims", "subject",
+                     "object"),
+    "accusations": ("accuserLabel", "accusedLabel", "status", "allegation", "allegationStatus", "document",
+                    "evidence"),
+    "entities-by-class": ("class", "label", "mentions", "documents", "claims", "entity"),
+    "claims-by-status": ("document", "title", "status", "claims"),
+}
+
+
+def expected_rows(kg, name):
+    return getattr(Records(kg), name.replace("-", "_"))()
+
+
+# -- the tests -----------------------------------------------------------------------------------
+
+
+def test_every_canned_query_is_tested_and_documented():
+    queries = canned_queries()
+    assert set(queries) == set(COLUMNS)
+    for q in queries.values():
+        assert q.title and len(q.description) > 40 and q.example.startswith(f"claimgraph query {q.name} ")
+        for param, doc in q.params:
+            assert f"?{param}" in q.text and doc and f"--param {param}=" in q.example
+        prepareQuery(q.text)  # rdflib parses it
+        assert list(ox.Store().query(q.text)) == []  # and Oxigraph (it raises on a syntax error)
+
+
+@pytest.mark.parametrize("where", ["dataset", "trig", "turtle", "store"])
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_canned_query_returns_the_rows_the_records_give(sources, seed_graph, where, name):
+    rows = select(sources, where, name)
+    assert project(rows, COLUMNS[name]) == expected_rows(seed_graph, name)
+
+
+def test_seed_spot_checks(sources):
+    accusations = project(select(sources, "store", "accusations"), ("accuserLabel", "accusedLabel", "document"))
+    assert ("Pakistan", "Afghan Taliban", DOC_002) in accusations
+    supporters = select(sources, "store", "supporters", {"group": "cgid:entity/tehreek-e-taliban-pakistan"})
+    assert {r["group"] for r in supporters} == {TTP}
+    assert ("Afghan Taliban", "Pakistan", DOC_002) in project(supporters, ("supporterLabel", "sourceLabel",
+                                                                           "document"))
+    corroborated = project(select(sources, "store", "corroborated"), ("subjectLabel", "relation", "objectLabel"))
+    assert ("Afghan Taliban", "supports", "Tehreek-e-Taliban Pakistan") in corroborated
+
+
+SUPPORT_TEXT = ("Pakistan accuses the Afghan Taliban of sheltering the TTP. Officials said Iran allegedly funds "
+                "the BLA. Analysts say the Afghan Taliban reportedly shelter IS-KP.")
+
+
+@pytest.fixture(scope="module")
+def support_graph(builder):
+    kg = builder.build_text(SUPPORT_TEXT, "p")
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    return kg, {"dataset": store}
+
+
+@pytest.mark.parametrize("graph, name, param, column, value", [
+    ("support", "supporters", "group", "group", "<https://claimgraph.org/id/entity/tehreek-e-taliban-pakistan>"),
+    ("support", "supporters", "group", "group", "cgid:entity/balochistan-liberation-army"),
+    ("seeds", "about-entity", "entity", "entity", "cgid:entity/pakistan"),
+])
+def test_a_parameter_selects_the_rows_of_one_entity(sources, support_graph, graph, name, param, column, value):
+    where = sources if graph == "seeds" else support_graph[1]
+    everything = select(where, "dataset", name)
+    iri = parse_param(f"x={value}")[1].value
+    chosen = select(where, "dataset", name, {param: value})
+    assert chosen and chosen == [r for r in everything if r[column] == iri]
+    assert len(chosen) < len(everything)
+
+
+def test_supporters_name_every_kind_of_source(support_graph):
+    kg, where = support_graph
+    rows = project(select(where, "dataset", "supporters"), COLUMNS["supporters"])
+    assert rows == expected_rows(kg, "supporters")
+    assert {r[:3] for r in rows} == {("Tehreek-e-Taliban Pakistan", "Afghan Taliban", "Pakistan"),
+                                     ("Balochistan Liberation Army", "Iran", "Officials"),
+                                     ("Islamic State Khorasan Province", "Afghan Taliban", "Analysts")}
+
+
+def test_contested_pairs_an_allegation_with_a_denial(builder):
+    kg = builder.build_text(CONTESTED_TEXT, "c")
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    rows = project([{v.value: value(s[v.value]) for v in r.variables} for r in [run(store, canned_queries()[
+        "contested"].text)] for s in r], COLUMNS["contested"])
+    assert rows == expected_rows(kg, "contested")
+    assert [r[:5] + r[6:8] for r in rows] == [("Tehreek-e-Taliban Pakistan", "attacks", "KP Police",
+                                               "Intelligence sources", "c", "Tehreek-e-Taliban Pakistan", "c")]
+
+
+def test_contested_claims_of_a_symmetric_relation_meet_in_either_order():
+    """alliedWith(A, B) alleged and alliedWith(B, A) denied are one contested claim."""
+    from claimgraph.model import Claim, Document, Entity, EntityType, Evidence, Mention, Relation, Source, Status
+
+    def entity(eid, label):
+        return Entity(eid, label, EntityType.STATE, mentions=(Mention("d", 0, 1, label, EntityType.STATE, eid),))
+
+    a, b, c = entity("aland", "Aland"), entity("borduria", "Borduria"), entity("cirania", "Cirania")
+    claims = [
+        Claim("aland", Relation.ALLIED_WITH, "borduria", Status.ALLEGED, Evidence("d", "s1", 0, 2, "r"),
+              attributed_to=Source(entity="cirania")),
+        Claim("borduria", Relation.ALLIED_WITH, "aland", Status.DENIED, Evidence("d", "s2", 3, 5, "r"),
+              attributed_to=Source(entity="borduria")),
+        Claim("aland", Relation.SUPPORTS, "borduria", Status.ALLEGED, Evidence("d", "s3", 6, 8, "r")),
+        Claim("borduria", Relation.SUPPORTS, "aland", Status.DENIED, Evidence("d", "s4", 9, 11, "r"),
+              attributed_to=Source(entity="borduria")),  # not symmetric: another claim, not a contest
+    ]
+    from claimgraph.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph((Document("d", "x" * 20, "d"),), (a, b, c), tuple(claims))
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    result = run(store, canned_queries()["contested"].text)
+    rows = project([{v.value: value(s[v.value]) for v in result.variables} for s in result], COLUMNS["contested"])
+    assert rows == expected_rows(kg, "contested")
+    assert rows == [("Aland", "alliedWith", "Borduria", "Cirania", "d", "s1", "Borduria", "d", "s2")]
+    ds = Dataset(default_union=True)
+    for s, p, o, g in quads(kg.documents, kg.entities, kg.claims):
+        (ds.default_graph if g is None else ds.graph(g)).add((s, p, o))
+    assert len(list(ds.query(canned_queries()["contested"].text))) == 1
+
+
+def _rdflib_value(term):
+    if term is None:
+        return None
+    if isinstance(term, RLiteral) and term.datatype == URIRef("http://www.w3.org/2001/XMLSchema#integer"):
+        return int(term)
+    return str(term)
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_rdflib_and_oxigraph_agree(sources, seed_graph, name):
+    ds = Dataset(default_union=True)
+    for s, p, o, g in quads(seed_graph.documents, seed_graph.entities, seed_graph.claims):
+        (ds.default_graph if g is None else ds.graph(g)).add((s, p, o))
+    result = ds.query(canned_queries()[name].text)
+    names = [str(v) for v in result.vars]
+    rdflib_rows = [{n: _rdflib_value(row[n]) for n in names} for row in result]
+    assert project(rdflib_rows, COLUMNS[name]) == project(select(sources, "dataset", name), COLUMNS[name])
+
+
+# -- the query command -------------------------------------------------------------------------
+
+
+def test_query_command_on_a_store_and_on_files(sources, tmp_path, capsys):
+    assert main(["query", "supporters", "--store", str(sources["store"]), "--param",
+                 "group=cgid:entity/tehreek-e-taliban-pakistan", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {b["group"]["value"] for b in data["results"]["bindings"]} == {TTP}
+    query = tmp_path / "count.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?c a cg:Claim }", encoding="utf-8")
+    trig = next(p for p in (sources["store"].parent / "exports").iterdir() if p.suffix == ".trig")
+    assert main(["query", str(query), "--graph", str(trig), "--format", "csv"]) == 0
+    assert int(capsys.readouterr().out.splitlines()[1]) > 50
+    assert main(["query", "claims-by-status", "--store", str(sources["store"])]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split() == ["document", "title", "status", "claims"]
+    assert table.rstrip().endswith("rows)")
+
+
+def test_query_count_matches_the_records(sources, seed_graph, tmp_path, capsys):
+    query = tmp_path / "count.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?c a cg:Claim }", encoding="utf-8")
+    assert main(["query", str(query), "--store", str(sources["store"]), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", str(len(seed_graph.claims))]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "SELECT ?x WHERE { ?x ?p }", "--graph", "G"], "not valid SPARQL"),
+    (["query", "no-such-query", "--graph", "G"], "neither a file nor a canned query"),
+    (["query", "supporters", "--graph", "G", "--param", "grup=cgid:entity/x"], "no variable ?grup"),
+    (["query", "supporters", "--graph", "G", "--param", "group=Taliban"], "not an RDF term"),
+    (["query", "supporters", "--graph", "G", "--param", "group=<not an iri>"], "parameter group"),
+    (["query", "supporters", "--store", "NOSTORE"], "CG402"),
+])
+def test_query_errors_are_coded_and_clear(sources, tmp_path, capsys, args, message):
+    trig = next(p for p in (sources["store"].parent / "exports").iterdir() if p.suffix == ".trig")
+    args = [str(trig) if a == "G" else str(tmp_path / "nostore") if a == "NOSTORE" else a for a in args]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and ("CG401" in err or "CG402" in err)
+
+
+def test_parameters_are_written_by_the_rdf_library_never_pasted(sources):
+    hostile = '"x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o \n\\'
+    name, term = parse_param(f"group={json.dumps(hostile)}")
+    assert isinstance(term, ox.Literal) and term.value == hostile
+    text, rest = bind(canned_queries()["supporters"].text, {name: term})
+    assert rest == {} and f"VALUES ?group {{ {term} }}" in text  # pyoxigraph's escaped form of the term
+    # the literal is one value: no row matches it, and the data are untouched
+    before = len(sources["dataset"])
+    assert list(run(sources["dataset"], canned_queries()["supporters"].text, {name: term})) == []
+    assert len(sources["dataset"]) == before > 1000
+    with pytest.raises(QueryError):
+        query_text("missing.rq")
+
+
+def test_a_query_without_a_values_line_gets_its_parameter_by_substitution(sources, seed_graph):
+    text = "SELECT ?claim ?group WHERE { ?claim rdf:object ?group ; rdf:predicate cg:supports }"
+    _text, rest = bind(text, {"group": ox.NamedNode(TTP)})
+    assert set(rest) == {"group"}
+    rows = list(run(sources["dataset"], text, {"group": ox.NamedNode(TTP)}))
+    expected = {C + c.id for c in seed_graph.claims if c.relation.value == "supports" and c.object == TTP[len(E):]}
+    assert {r["claim"].value for r in rows} == expected and expected
+
+
+def test_ask_and_construct_queries_write_their_standard_forms(sources, capsys):
+    store = str(sources["store"])
+    assert main(["query", "ASK { ?c cg:status cg:alleged }", "--store", store, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"head": {}, "boolean": True}
+    assert main(["query", "ASK { ?c cg:status cg:State }", "--store", store]) == 0
+    assert capsys.readouterr().out == "false\n"
+    construct = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a cg:ArmedGroup ; rdfs:label ?l }"
+    assert main(["query", construct, "--store", store]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.endswith(" .") for line in lines)
+    assert '<https://claimgraph.org/id/entity/tehreek-e-taliban-pakistan> ' \
+           '<http://www.w3.org/2000/01/rdf-schema#label> "Tehreek-e-Taliban Pakistan" .' in lines
+    assert main(["query", construct, "--store", store, "--format", "json"]) == 0
+    nodes = json.loads(capsys.readouterr().out)
+    assert {n["@id"] for n in nodes} >= {TTP}
