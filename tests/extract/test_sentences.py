@@ -336,3 +336,26 @@ def test_denied_claims_are_never_asserted(claims_of):
     for s, r, o, status, _src in got:
         if (s, r, o) == ("Pakistan", "supports", "Balochistan Liberation Army"):
             assert status != "asserted"
+
+
+def _inflections(verb: str) -> list[str]:
+    """Regular English inflections: deny -> denies, denied, denying; reject -> rejects, rejected ..."""
+    if verb.endswith("y"):
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith(("ss", "sh", "ch")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + verb[-1] + "ed", verb + "ing", verb + verb[-1] + "ing"]
+
+
+def test_denial_prefilter_stems_cover_every_inflection_of_every_denial_verb():
+    """The text test that skips sentences without a denial verb must never skip one that has one."""
+    from claimgraph.extract.lexicon import load_lexicon
+    from claimgraph.model import Status
+    status = load_lexicon().status
+    verbs = [w for w, s in status.reporting.items() if s is Status.DENIED]
+    assert "deny" in verbs and status.denial_stems
+    for verb in verbs:
+        for form in _inflections(verb):
+            assert any(form.startswith(stem) for stem in status.denial_stems), form

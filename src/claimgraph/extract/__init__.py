@@ -118,7 +118,7 @@ def _counter_denials(sent: Span, claims: list[RawClaim], args: Arguments, doc_id
         return []
     verb, who = found
     sources, phrase = source_of(who, args)
-    denier: Mention | str | None = to_mention(sources[0].span, doc_id, offsets, text) if sources else phrase
+    denier: Mention | str | None = _mention(sources[0].span, args, doc_id, offsets, text) if sources else phrase
     out = []
     for c in claims:
         if c.status is not Status.ALLEGED or c.relation is Relation.ACCUSES or c.source is None:
@@ -128,6 +128,15 @@ def _counter_denials(sent: Span, claims: list[RawClaim], args: Arguments, doc_id
         out.append(replace(c, status=Status.DENIED, source=denier, cue=verb.text,
                            confidence=round(max(0.05, c.confidence - 0.05), 2)))
     return out
+
+
+def _mention(span: Span, args: Arguments, doc_id: str, offsets, text: str) -> Mention:
+    """A span as a Mention, converted once per document."""
+    key = (span.start, span.end, span.label_, span.kb_id_, span.id_)
+    found = args.converted.get(key)
+    if found is None:
+        found = args.converted[key] = to_mention(span, doc_id, offsets, text)
+    return found
 
 
 def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: int, end: int,
@@ -153,15 +162,15 @@ def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: 
     found, phrase = source_of(verdict.source_token, args)
     source: Mention | str | None
     if found:
-        source = to_mention(found[0].span, doc_id, offsets, text)
+        source = _mention(found[0].span, args, doc_id, offsets, text)
     else:
         source = phrase
     cue = verdict.cue or f.trigger.text
     confidence = f.base - _penalty(f.subject) - _penalty(f.object)
     return RawClaim(
-        subject=to_mention(f.subject.span, doc_id, offsets, text),
+        subject=_mention(f.subject.span, args, doc_id, offsets, text),
         relation=f.relation,
-        object=to_mention(f.object.span, doc_id, offsets, text),
+        object=_mention(f.object.span, args, doc_id, offsets, text),
         status=verdict.status,
         evidence=Evidence(doc_id, text[start:end], start, end, f.rule),
         cue=cue,

@@ -79,6 +79,8 @@ class Arguments:
         self.sites: dict[str, Arg] = {}
         # status assessments per (trigger token, presupposed): many findings share a trigger
         self.assessments: dict[tuple[int, bool], object] = {}
+        # spans converted to Mention records (their salience walk is not free)
+        self.converted: dict[tuple, object] = {}
 
     # -- look-ups ------------------------------------------------------------
 

@@ -102,6 +102,20 @@ class StatusWords:
     reporting_nouns: frozenset[str]
     object_reporting: frozenset[str]
 
+    @property
+    def denial_stems(self) -> tuple[str, ...]:
+        """Lower-case prefixes every inflection of a denial verb starts with
+        ("deny" -> "den" for deny/denies/denied): a cheap text test before a token walk."""
+        return _stems(w for w, s in self.reporting.items() if s is Status.DENIED)
+
+
+def _stems(words) -> tuple[str, ...]:
+    out = set()
+    for w in words:
+        base = w[:-1] if w.endswith(("e", "y")) and len(w) > 3 else w
+        out.add(base[:5])
+    return tuple(sorted(out))
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:

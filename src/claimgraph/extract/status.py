@@ -142,13 +142,7 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
             if cond:
                 hypothetical = hypothetical or cond
         if report is None:
-            according = _according_to(node)
-            if according is not None:
-                report = (Status.ALLEGED, "according to", according)
-            elif (as_report := _as_reporting(node, lex)) is not None:
-                report = as_report
-            elif (trailing := _trailing_report(node, lex)) is not None:
-                report = trailing
+            report = _attached_report(node, lex)
         if report is not None or node.head is node or _leaves_statement(node):
             break
         if node.dep_ in _CLAUSE_EDGE or (node.dep_ == "conj" and children(node, "nsubj", "nsubjpass")):
@@ -245,6 +239,18 @@ def _speaker_before(verb: Token) -> list[Token]:
     return []
 
 
+def _attached_report(node: Token, lex: Lexicon) -> tuple[Status, str, Token | None] | None:
+    """A report hung on ``node``: "according to X", "as X warns", "..., X said"
+    (one pass over its children: they are the hot path of the walk)."""
+    kids = [c for c in node.children if c.dep_ in {"prep", "advcl", "parataxis"}]
+    if not kids:
+        return None
+    according = _according_to(node)
+    if according is not None:
+        return (Status.ALLEGED, "according to", according)
+    return _as_reporting(node, lex) or _trailing_report(node, lex)
+
+
 def _trailing_report(node: Token, lex: Lexicon) -> tuple[Status, str, Token | None] | None:
     """"The TTP attacked the post, officials said.": a reporting verb hung
     after the clause (parataxis) with no complement of its own."""
@@ -286,6 +292,9 @@ def bare_denial(sent, lex: Lexicon) -> tuple[Token, Token] | None:
 def counter_denier(sent, lex: Lexicon) -> tuple[Token, Token] | None:
     """The denial verb and its subject of a sentence that reports a claim and
     then records its denial ("..., a charge Kabul denies", "..., which X denies")."""
+    low = sent.text.lower()
+    if not any(stem in low for stem in lex.status.denial_stems):
+        return None  # no denial verb in the sentence: skip the token walk
     for tok in sent:
         if tok.pos_ == "VERB" and counter_denial_object(tok, lex):
             subj = subjects(tok) if tok.dep_ != "relcl" else children(tok, "nsubj")

@@ -1,0 +1,254 @@
+"""Benchmarks of the build (issue 8): each figure is measured in the same run
+as its baseline, and the run ends with one line per target:
+
+    target-name  measured  target  PASS|FAIL
+
+Sections (sizes in brackets are the full run; BENCH_QUICK=1 uses small ones):
+
+- throughput [1,000 articles]: `Builder.build` against bare `nlp.pipe` over
+  the same texts, same pipeline and batch size, both in this process after
+  loading; the ratio bare/ours must be at least 0.85;
+- scaling [1k, 3k, 10k]: each size built in a fresh process (so its peak
+  memory is its own); seconds per article must stay within 10% of their
+  mean, and peak memory at the largest size at most 2 GB;
+- workers [1,000]: `--workers 2` against 1: the speed-up, and byte-identical
+  exports;
+- incremental [a store of 1,000]: `claimgraph build NEW --store` for one new
+  article (a real command, pipeline loading included) against the full
+  build of the store (at most 2%); re-adding an unchanged article against
+  parsing it with bare spaCy (must cost less);
+- exports and queries [the largest graph]: seconds to write each format, and
+  the canned SPARQL queries on its store.
+
+    python benchmarks/build.py [--quick] [--out DIR] [--sections throughput,scaling,...]
+"""
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+SIZES = {
+    "full": {"throughput": 1000, "scaling": (1000, 3000, 10000), "workers": 1000, "incremental": 1000},
+    "quick": {"throughput": 60, "scaling": (40, 120, 360), "workers": 60, "incremental": 60},
+}
+SECTIONS = ("throughput", "scaling", "workers", "incremental", "exports")
+CLI = [sys.executable, "-m", "claimgraph.cli"]
+
+
+class Targets:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, bool]] = []
+
+    def add(self, name: str, measured: str, target: str, ok: bool) -> None:
+        self.rows.append((name, measured, target, ok))
+
+    def print(self) -> None:
+        print("\n== targets")
+        for name, measured, target, ok in self.rows:
+            print(f"{name}  {measured}  {target}  {'PASS' if ok else 'FAIL'}")
+
+
+def corpus(folder: Path, n: int, seed: int = 7) -> Path:
+    from corpus import generate
+
+    out = folder / f"corpus-{seed}-{n}"
+    if not out.exists():
+        generate(out, n, seed=seed)
+    return out
+
+
+def cpu() -> float:
+    return time.process_time()
+
+
+def throughput(work: Path, n: int, targets: Targets) -> None:
+    import spacy
+
+    from claimgraph import Builder
+    from claimgraph.ingest import read_paths
+
+    builder = Builder()
+    docs = read_paths([corpus(work, n)], builder.config.ingest).documents
+    texts = [d.text for d in docs]
+    tokens = sum(len(t.split()) for t in texts)
+    nlp = spacy.load(builder.config.nlp.model)
+    batch = builder.config.nlp.batch_size
+    list(nlp.pipe(texts[:5], batch_size=batch))  # warm up both
+    builder.build(docs[:5])
+    w0, c0 = time.perf_counter(), cpu()
+    list(nlp.pipe(texts, batch_size=batch))
+    bare_w, bare_c = time.perf_counter() - w0, cpu() - c0
+    w0, c0 = time.perf_counter(), cpu()
+    kg = builder.build(docs)
+    ours_w, ours_c = time.perf_counter() - w0, cpu() - c0
+    print(f"\n== throughput: {len(docs)} articles, ~{tokens:,} words, batch size {batch}")
+    print(f"{'':22}{'wall s':>10}{'cpu s':>10}{'articles/s':>12}")
+    print(f"{'bare nlp.pipe':22}{bare_w:10.2f}{bare_c:10.2f}{len(docs) / bare_w:12.2f}")
+    print(f"{'claimgraph build':22}{ours_w:10.2f}{ours_c:10.2f}{len(docs) / ours_w:12.2f}")
+    print(f"claims {len(kg.claims)}, entities {len(kg.entities)}")
+    ratio = bare_c / ours_c
+    print(f"ratio bare/ours: cpu {ratio:.3f}, wall {bare_w / ours_w:.3f}")
+    targets.add("throughput-ratio", f"{ratio:.3f}", ">=0.85", ratio >= 0.85)
+
+
+_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {src!r})
+from claimgraph import Builder
+from claimgraph.ingest import read_paths
+b = Builder()
+docs = read_paths([{folder!r}], b.config.ingest).documents
+t0 = time.perf_counter(); c0 = time.process_time()
+kg = b.build(docs)
+print(json.dumps({{"n": len(docs), "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                  "claims": len(kg.claims), "entities": len(kg.entities),
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+
+def scaling(work: Path, sizes, targets: Targets) -> None:
+    print("\n== scaling: each size in a fresh process")
+    print(f"{'articles':>10}{'wall s':>10}{'cpu s':>10}{'ms/article':>12}{'peak MB':>10}{'claims':>9}")
+    rows = []
+    for n in sizes:
+        folder = corpus(work, n)
+        out = subprocess.run([sys.executable, "-c", _CHILD.format(src=str(ROOT / "src"), folder=str(folder))],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append(r)
+        print(f"{r['n']:>10}{r['wall']:10.1f}{r['cpu']:10.1f}{1000 * r['cpu'] / r['n']:12.1f}"
+              f"{r['maxrss_kb'] / 1024:10.0f}{r['claims']:>9}")
+    per = [r["cpu"] / r["n"] for r in rows]
+    mean = sum(per) / len(per)
+    spread = max(abs(p - mean) / mean for p in per)
+    targets.add("scaling-time-per-article-spread", f"{100 * spread:.1f}%", "<=10%", spread <= 0.10)
+    peak = rows[-1]["maxrss_kb"] / 1024 / 1024
+    targets.add(f"peak-memory-at-{rows[-1]['n']}", f"{peak:.2f}GB", "<=2GB", peak <= 2.0)
+
+
+def _run(args: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(CLI + args, check=True, capture_output=True, text=True, cwd=ROOT)
+    return time.perf_counter() - t0
+
+
+def workers(work: Path, n: int, targets: Targets) -> None:
+    folder = corpus(work, n)
+    one, two = work / "w1", work / "w2"
+    for d in (one, two):
+        shutil.rmtree(d, ignore_errors=True)
+    t1 = _run(["build", str(folder), "--out", str(one), "--quiet", "--workers", "1"])
+    t2 = _run(["build", str(folder), "--out", str(two), "--quiet", "--workers", "2"])
+    files = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
+    _m, mismatch, errors = filecmp.cmpfiles(one, two, files, shallow=False)
+    same = not mismatch and not errors
+    print(f"\n== workers: {n} articles, `claimgraph build` (a real command)")
+    print(f"--workers 1 {t1:.1f}s, --workers 2 {t2:.1f}s: speed-up {t1 / t2:.2f}x on {os.cpu_count()} cores; "
+          f"exports identical: {same} ({len(files)} files)")
+    targets.add("workers-identical-output", "yes" if same else f"no ({', '.join(mismatch + errors)})", "yes", same)
+    targets.add("workers-speed-up", f"{t1 / t2:.2f}x", ">1.00x", t1 / t2 > 1.0)
+
+
+def incremental(work: Path, n: int, targets: Targets) -> None:
+    import spacy
+
+    from claimgraph.config import load_config
+
+    folder = corpus(work, n)
+    extra = corpus(work, 1, seed=99)
+    store = work / "store"
+    shutil.rmtree(store, ignore_errors=True)
+    full = _run(["build", str(folder), "--store", str(store), "--quiet"])
+    one = _run(["build", str(extra), "--store", str(store), "--quiet"])
+    again = _run(["build", str(extra), "--store", str(store), "--quiet"])
+    noop = _run(["formats"])  # the cost of starting the command at all
+    text = next(extra.iterdir()).read_text(encoding="utf-8")
+    nlp = spacy.load(load_config().nlp.model)
+    nlp(text)
+    t0 = time.perf_counter()
+    nlp(text)
+    parse = time.perf_counter() - t0
+    print(f"\n== incremental: a store of {n} articles")
+    print(f"full build into the store {full:.1f}s; adding one new article {one:.2f}s "
+          f"({100 * one / full:.2f}% of the full build); re-adding it unchanged {again:.2f}s, of which starting "
+          f"the command {noop:.2f}s; parsing that article with bare spaCy (loaded) {parse:.3f}s")
+    targets.add("incremental-add-one", f"{100 * one / full:.2f}%", "<=2%", one / full <= 0.02)
+    unchanged = max(again - noop, 0.0)
+    targets.add("readd-unchanged-vs-parse", f"{unchanged:.3f}s/{parse:.3f}s", "<1", unchanged < parse)
+
+
+def exports(work: Path, n: int, targets: Targets) -> None:
+    from claimgraph import Builder
+    from claimgraph.export import DEFAULT_FORMATS
+    from claimgraph.ingest import read_paths
+    from claimgraph.query import canned_queries
+    from claimgraph.store import CorpusStore
+
+    builder = Builder()
+    docs = read_paths([corpus(work, n)], builder.config.ingest).documents
+    kg = builder.build(docs)
+    out = work / "exports"
+    print(f"\n== exports and queries: {n} articles, {len(kg.entities)} entities, {len(kg.claims)} claims")
+    for fmt in DEFAULT_FORMATS:
+        t0 = time.perf_counter()
+        kg.export(fmt, out)
+        print(f"write {fmt:8} {time.perf_counter() - t0:8.2f}s")
+    store = work / "query-store"
+    shutil.rmtree(store, ignore_errors=True)
+    with CorpusStore.open(store, write=True, create=True) as s:
+        t0 = time.perf_counter()
+        s.apply(builder.build_each(docs))
+        print(f"store apply {time.perf_counter() - t0:8.2f}s")
+        for q in canned_queries().values():  # parameters left unbound: every group, every entity
+            t0 = time.perf_counter()
+            rows = list(s.query(q.text, {}))
+            print(f"query {q.name:18} {time.perf_counter() - t0:8.3f}s {len(rows):>7} rows")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", default=os.environ.get("BENCH_QUICK") == "1")
+    ap.add_argument("--out", type=Path, help="a work folder to keep (default: a temporary one)")
+    ap.add_argument("--sections", default=",".join(SECTIONS))
+    args = ap.parse_args()
+    sizes = SIZES["quick" if args.quick else "full"]
+    sections = [s for s in args.sections.split(",") if s]
+    work = args.out or Path(tempfile.mkdtemp(prefix="claimgraph-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"claimgraph build benchmarks ({'quick' if args.quick else 'full'} sizes), work folder {work}, "
+          f"{os.cpu_count()} cores")
+    targets = Targets()
+    t0 = time.perf_counter()
+    if "throughput" in sections:
+        throughput(work, sizes["throughput"], targets)
+    if "scaling" in sections:
+        scaling(work, sizes["scaling"], targets)
+    if "workers" in sections:
+        workers(work, sizes["workers"], targets)
+    if "incremental" in sections:
+        incremental(work, sizes["incremental"], targets)
+    if "exports" in sections:
+        exports(work, sizes["scaling"][-1], targets)
+    print(f"\n(benchmarks took {time.perf_counter() - t0:.0f}s; peak memory of this process "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+    targets.print()
+    if args.out is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(ok for *_r, ok in targets.rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
