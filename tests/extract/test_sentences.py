@@ -86,6 +86,20 @@ ROWS = [
      "India has never supported the Balochistan Liberation Army, New Delhi said.",
      {("India", "supports", "Balochistan Liberation Army", "denied", "India")},
      {("India", "supports", "Balochistan Liberation Army", "asserted", None)}),
+    # the walk from the cue must stop at the root: counted on past it, a
+    # negated main verb once counted its "not" forty times and came out asserted
+    ("negated main verb, no reporting verb",
+     "Uzbekistan has not attacked the Islamic Movement of Uzbekistan.",
+     {("Uzbekistan", "attacks", "Islamic Movement of Uzbekistan", "denied", None)},
+     {("Uzbekistan", "attacks", "Islamic Movement of Uzbekistan", "asserted", None)}),
+    ("'never' on the main verb",
+     "The Jaish-e-Mohammed never attacked Iran.",
+     {("Jaish-e-Mohammed", "attacks", "Iran", "denied", None)},
+     {("Jaish-e-Mohammed", "attacks", "Iran", "asserted", None)}),
+    ("do-support negation",
+     "Turkmenistan did not support the Afghan Taliban in 2001.",
+     {("Turkmenistan", "supports", "Afghan Taliban", "denied", None)},
+     {("Turkmenistan", "supports", "Afghan Taliban", "asserted", None)}),
     ("deny + gerund",
      "The Taliban deny harbouring the TTP.",
      {("Afghan Taliban", "supports", "Tehreek-e-Taliban Pakistan", "denied", "Afghan Taliban")},
@@ -359,3 +373,17 @@ def test_denial_prefilter_stems_cover_every_inflection_of_every_denial_verb():
     for verb in verbs:
         for form in _inflections(verb):
             assert any(form.startswith(stem) for stem in status.denial_stems), form
+
+
+def test_tokens_are_never_compared_by_identity():
+    """spaCy makes a new Token object on every access (``tok.head is tok`` is
+    always False): a walk to the root that tests identity never stops."""
+    import re
+    from pathlib import Path
+
+    import claimgraph
+
+    pattern = re.compile(r"\.head is\b|\bis (not )?\w+\.head\b")
+    found = [f"{p.name}:{n}" for p in Path(claimgraph.__file__).parent.rglob("*.py")
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == []

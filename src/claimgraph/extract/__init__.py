@@ -87,18 +87,21 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
     out: dict[tuple, RawClaim] = {}
     context = Context()
     previous: list[RawClaim] = []
+    parsed_text = doc.text  # Doc.text joins every token: once per document
     for sent in prose_sentences(doc, prose_ranges(doc)):
+        sent_text = parsed_text[sent.start_char:sent.end_char]
         start = offsets.start(sent.start_char)
         end = offsets.end(sent.end_char)
         while end > start and source_text[end - 1].isspace():
             end -= 1
         claims = [_claim(f, args, doc_id, offsets, source_text, start, end, lex)
                   for f in sentence_findings(sent, args, lex, gazetteer, context)]
-        denials = _counter_denials(sent, claims, args, doc_id, offsets, source_text, lex)
-        if not denials and not any(c.status is Status.ALLEGED for c in claims) and bare_denial(sent, lex):
+        denials = _counter_denials(sent, sent_text, claims, args, doc_id, offsets, source_text, lex)
+        if not denials and not any(c.status is Status.ALLEGED for c in claims) and \
+                bare_denial(sent, lex, sent_text):
             # "The Taliban deny the accusation." denies what the previous sentence reported
             evidence = Evidence(doc_id, source_text[start:end], start, end, "")
-            denials = _counter_denials(sent, [replace(c, evidence=replace(evidence, rule=c.evidence.rule))
+            denials = _counter_denials(sent, sent_text, [replace(c, evidence=replace(evidence, rule=c.evidence.rule))
                                               for c in previous], args, doc_id, offsets, source_text, lex)
         claims += denials
         previous = claims
@@ -109,11 +112,11 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
     return sorted(out.values(), key=RawClaim.sort_key)
 
 
-def _counter_denials(sent: Span, claims: list[RawClaim], args: Arguments, doc_id: str, offsets, text: str,
+def _counter_denials(sent: Span, sent_text: str, claims: list[RawClaim], args: Arguments, doc_id: str, offsets, text: str,
                      lex: Lexicon) -> list[RawClaim]:
     """"Pakistan accuses Kabul of harbouring the TTP, a charge Kabul denies":
     each reported claim of the sentence is also denied, by the denier."""
-    found = counter_denier(sent, lex)
+    found = counter_denier(sent, lex, sent_text)
     if found is None:
         return []
     verb, who = found

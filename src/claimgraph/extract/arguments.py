@@ -257,7 +257,7 @@ class Arguments:
         for _ in range(4):
             if node.dep_ == "relcl":
                 return self.entities(node.head, depth + 1, seen)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         # the parser lost the relative clause: the antecedent is the name

@@ -181,7 +181,7 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
         for head in dict.fromkeys([tok, anchor(tok)]):
             out += _all(args, children(head, "poss"))
             # a name modifying the noun from the left: "Taliban patronage"
-            out += [Arg(m) for m in args.mentions_in(head.left_edge.i, head.i) if m.end <= tok.i or head is not tok]
+            out += [Arg(m) for m in args.mentions_in(head.left_edge.i, head.i) if m.end <= tok.i or head.i != tok.i]
         return out
     if name == "pred":
         return _all(args, predicate_of(tok, lex.light_verbs))
@@ -205,7 +205,7 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
     if name == "modified":
         head = tok.head
         for _ in range(3):
-            if head.pos_ in {"NOUN", "PROPN"} or head is head.head:
+            if head.pos_ in {"NOUN", "PROPN"} or head.i == head.head.i:
                 break
             head = head.head
         if tok.dep_ == "acomp":
@@ -517,7 +517,7 @@ def facility_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Fin
         head = tok
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             head = tok.head  # "training centers"
-        if tok is not head and (head.lower_ in lex.facilities or head.lemma_.lower() in lex.facilities):
+        if tok.i != head.i and (head.lower_ in lex.facilities or head.lemma_.lower() in lex.facilities):
             continue  # "training camps": the rule runs on "camps"
         owners = [a for m in args.mentions_in(head.left_edge.i, tok.i)
                   if m.label_ != ANAPHOR and EntityType(m.label_) in ACTOR_TYPES
@@ -577,12 +577,12 @@ def place_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
 
 def _via_locative(tok: Token, event: Span) -> bool:
     node = tok
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     for _ in range(10):
         if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE:
             return True
-        if node.i == event.root.i or node.head is node:
+        if node.i == event.root.i or node.head.i == node.i:
             return False
         node = node.head
     return False

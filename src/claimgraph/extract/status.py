@@ -143,7 +143,7 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
                 hypothetical = hypothetical or cond
         if report is None:
             report = _attached_report(node, lex)
-        if report is not None or node.head is node or _leaves_statement(node):
+        if report is not None or node.head.i == node.i or _leaves_statement(node):
             break
         if node.dep_ in _CLAUSE_EDGE or (node.dep_ == "conj" and children(node, "nsubj", "nsubjpass")):
             local = False
@@ -190,7 +190,7 @@ def hedged_argument(span, lex: Lexicon) -> str | None:
         for c in tok.children:
             if c.dep_ in {"amod", "advmod"} and c.lower_ in lex.status.alleged_adjectives:
                 return c.text
-        if tok.dep_ not in {"compound", "amod", "nmod", "poss", "npadvmod"} or tok.head is tok:
+        if tok.dep_ not in {"compound", "amod", "nmod", "poss", "npadvmod"} or tok.head.i == tok.i:
             break
         tok = tok.head
     return None
@@ -212,7 +212,7 @@ def _noun_that_clause(cue: Token, lex: Lexicon) -> tuple[Status, str, Token | No
                     return (Status.DENIED, head.text, subj[0] if subj else None)
                 return (Status.ALLEGED, noun.text, owner[0] if owner else None)
             return None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -272,10 +272,10 @@ def counter_denial_object(verb: Token, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
-def bare_denial(sent, lex: Lexicon) -> tuple[Token, Token] | None:
+def bare_denial(sent, lex: Lexicon, sent_text: str | None = None) -> tuple[Token, Token] | None:
     """"The Taliban deny the accusation.": a denial of a report noun (or "it")
     that states no content of its own, so it denies what came before."""
-    found = counter_denier(sent, lex)
+    found = counter_denier(sent, lex, sent_text)
     if found is None:
         return None
     verb, _who = found
@@ -289,10 +289,11 @@ def bare_denial(sent, lex: Lexicon) -> tuple[Token, Token] | None:
     return found
 
 
-def counter_denier(sent, lex: Lexicon) -> tuple[Token, Token] | None:
+def counter_denier(sent, lex: Lexicon, sent_text: str | None = None) -> tuple[Token, Token] | None:
     """The denial verb and its subject of a sentence that reports a claim and
-    then records its denial ("..., a charge Kabul denies", "..., which X denies")."""
-    low = sent.text.lower()
+    then records its denial ("..., a charge Kabul denies", "..., which X denies").
+    ``sent_text``, the sentence's text if the caller has it, spares making its Tokens."""
+    low = (sent.text if sent_text is None else sent_text).lower()
     if not any(stem in low for stem in lex.status.denial_stems):
         return None  # no denial verb in the sentence: skip the token walk
     for tok in sent:

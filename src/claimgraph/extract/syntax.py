@@ -76,7 +76,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return prep_objects(verb, {"by"})
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     dep = verb.dep_
     if dep == "xcomp":
@@ -151,7 +151,7 @@ def predicate_of(noun: Token, light_verbs: frozenset[str], depth: int = 0) -> li
     if dep == "oprd":
         return children(head, "dobj") or subjects(head)
     if dep == "pobj" and head.lower_ in {"including", "like"} and head.head.pos_ == "NOUN" and \
-            head.head is not noun:
+            head.head.i != noun.i:
         return predicate_of(head.head, light_verbs, depth + 1)  # "attacks ..., including assaults on X"
     if dep == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in {"responsible", "blame"}:
         return subjects(head.head.head) if head.head.dep_ == "acomp" else subjects(head.head)
@@ -171,7 +171,7 @@ def predicate_of(noun: Token, light_verbs: frozenset[str], depth: int = 0) -> li
         return [head]
     if dep == "conj":
         first = noun
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         return predicate_of(first, light_verbs, depth + 1)
     if dep == "compound" and head.pos_ in {"NOUN", "PROPN"}:

@@ -102,7 +102,7 @@ def _org_type(text: str, words: MentionWords) -> EntityType:
 
 
 def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 
@@ -266,12 +266,12 @@ class MentionFinder:
                 out.append(Span(doc, start, end, label=label, kb_id=kb, span_id=kind))
                 covered.update(range(start, end))
         if learned:
-            starts: dict[str, list[int]] = {}
-            for tok in doc:
-                starts.setdefault(tok.text, []).append(tok.i)
+            starts: dict[int, list[int]] = {}
+            for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+                starts.setdefault(orth, []).append(i)
             for short, (label, kb) in learned.items():
                 first = re.match(r"[A-Za-z0-9]+|.", short).group(0)
-                for i in starts.get(first, ()):
+                for i in starts.get(doc.vocab.strings[first], ()):
                     width = _match_width(doc, i, short)
                     if width and not any(j in covered for j in range(i, i + width)):
                         out.append(Span(doc, i, i + width, label=label, kb_id=kb, span_id="acronym"))
@@ -522,7 +522,7 @@ def embedding(span: Span) -> int:
     for _ in range(16):
         if tok.dep_ in {"appos", "acl", "relcl"}:
             depth += 1
-        if tok.head is tok or tok.dep_ in {"ROOT", "ccomp"}:
+        if tok.head.i == tok.i or tok.dep_ in {"ROOT", "ccomp"}:
             break
         tok = tok.head
     return depth

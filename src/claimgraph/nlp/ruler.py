@@ -147,9 +147,11 @@ _PARTICLES = frozenset({"e", "i", "al", "ul", "ur", "ud", "el", "-"})
 def _name_runs(doc: Doc):
     """Maximal runs of capitalised words (with hyphens and name particles glued
     inside: "Tehreek-e-Taliban"), and their trimmed variants."""
-    texts = [t.text for t in doc]
-    alpha = [t.is_alpha for t in doc]
-    glued = [not t.whitespace_ for t in doc]
+    texts, alpha, glued = [], [], []
+    for t in doc:  # one pass: each Token made is a Python object
+        texts.append(t.text)
+        alpha.append(t.is_alpha)
+        glued.append(not t.whitespace_)
     n = len(texts)
 
     def capital(j: int) -> bool:
