@@ -14,7 +14,7 @@ def test_build_writes_exports_and_a_summary(tmp_path, capsys):
     assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out2"), "--format", "jsonl"]) == 0
     out = capsys.readouterr().out
     assert "documents  1" in out and "attacks 1" in out
-    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["claims.jsonl", "entities.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["build-report.txt", "claims.jsonl", "entities.jsonl"]
 
 
 def test_a_wrong_path_fails_clearly_and_keeps_earlier_exports(tmp_path, capsys):

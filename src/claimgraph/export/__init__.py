@@ -49,8 +49,9 @@ def export(kg, fmt: str, out: Path, **options) -> list[Path]:
     return paths
 
 
-def export_many(kg, formats, out: Path) -> list[Path]:
-    """Write several formats into ``out`` in one transaction."""
+def export_many(kg, formats, out: Path, *, report: bool = False) -> list[Path]:
+    """Write several formats into ``out`` in one transaction (and, with
+    ``report``, the build report: :mod:`claimgraph.report`)."""
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
         raise ExportError(Code.UNKNOWN_FORMAT, f"export format {one_of(unknown[0], EXPORTERS)}")
@@ -58,4 +59,8 @@ def export_many(kg, formats, out: Path) -> list[Path]:
     with Transaction() as tx:
         for fmt in formats:
             paths += _run(kg, fmt, out, tx, {})
+        if report:
+            from ..report import write_report
+
+            paths.append(write_report(tx, out, kg.problems, documents=len(kg.documents)))
     return paths

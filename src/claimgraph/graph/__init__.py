@@ -147,7 +147,10 @@ class KnowledgeGraph:
     def write_graphml(self, out: str | Path) -> list[Path]:
         return self.export("graphml", out)
 
-    def write_all(self, out: str | Path, formats: tuple[str, ...] | None = None) -> list[Path]:
+    def write_all(self, out: str | Path, formats: tuple[str, ...] | None = None, *,
+                  report: bool = True) -> list[Path]:
+        """Write the exports and the build report (``build-report.txt``) into
+        ``out``, all in one atomic step."""
         from ..export import DEFAULT_FORMATS, export_many
 
-        return export_many(self, formats or DEFAULT_FORMATS, Path(out))
+        return export_many(self, formats or DEFAULT_FORMATS, Path(out), report=report)
