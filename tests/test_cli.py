@@ -14,7 +14,7 @@ def test_build_writes_exports_and_a_summary(tmp_path, capsys):
     assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out2"), "--format", "jsonl"]) == 0
     out = capsys.readouterr().out
     assert "documents  1" in out and "attacks 1" in out
-    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["claims.jsonl", "entities.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["build-report.txt", "claims.jsonl", "entities.jsonl"]
 
 
 def test_a_wrong_path_fails_clearly_and_keeps_earlier_exports(tmp_path, capsys):
@@ -77,7 +77,7 @@ def test_remove_and_the_store_commands_report_mistakes(tmp_path, capsys):
     store = str(tmp_path / "store")
     assert main(["build", str(tmp_path / "a.txt"), "--store", store, "--out", str(tmp_path / "o"),
                  "--format", "ttl", "--quiet"]) == 0
-    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["graph.ttl"]
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["build-report.txt", "graph.ttl"]
     assert main(["remove", "--store", store, "a", "zzz"]) == 1
     captured = capsys.readouterr()
     assert "zzz: not in the store" in captured.err and "1 removed" in captured.out

@@ -1,10 +1,12 @@
 """The library API: ``build(paths) -> KnowledgeGraph``."""
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from .chunks import split_document
 from .config import Config, load_config
 from .errors import Code, InputError
 from .extract import extract, load_lexicon
@@ -29,15 +31,31 @@ class Builder:
         self.lexicon = load_lexicon()
 
     def _analyse(self, docs: list[Document]) -> Iterator[tuple[Document, list, list]]:
-        """Each document with its mentions and raw claims, parsed in batches."""
+        """Each document with its mentions and raw claims, parsed in batches.
+
+        An article longer than ``nlp.chunk_chars`` is parsed in pieces (see
+        :mod:`claimgraph.chunks`); its pieces' mentions and claims are
+        returned together, as one document's. spaCy's memory grows with the
+        text it holds at once, so the batch is cut down until a batch of the
+        longest pieces holds at most ``chunk_chars`` characters (the results
+        do not depend on the batch size).
+        """
         cfg = self.config
-        for document, doc in parse(self.nlp, docs, batch_size=cfg.nlp.batch_size, workers=cfg.nlp.workers):
-            raw = extract(doc, lexicon=self.lexicon, gazetteer=self.gazetteer, text=document.text)
-            yield document, mentions_of(doc, document.text), raw
+        plan = [(d, split_document(d, cfg.nlp.chunk_chars)) for d in docs]
+        parsed = parse(self.nlp, (piece for _d, pieces in plan for piece in pieces),
+                       batch_size=batch_size(plan, cfg.nlp.batch_size, cfg.nlp.chunk_chars),
+                       workers=cfg.nlp.workers)
+        for document, pieces in plan:
+            mentions: list = []
+            raw: list = []
+            for _piece, doc in itertools.islice(parsed, len(pieces)):
+                raw += extract(doc, lexicon=self.lexicon, gazetteer=self.gazetteer, text=document.text)
+                mentions += mentions_of(doc, document.text)
+            yield document, mentions, raw
 
     def build(self, documents: Iterable[Document], *, progress: Progress | None = None,
               problems=()) -> KnowledgeGraph:
-        """Build the graph of documents already read."""
+        """Build the graph of documents already read (see :meth:`_analyse`)."""
         docs = sorted(documents, key=lambda d: d.id)
         resolver = Resolver(self.gazetteer)
         for document, mentions, raw in self._analyse(docs):
@@ -62,6 +80,19 @@ class Builder:
     def build_text(self, text: str, doc_id: str = "text") -> KnowledgeGraph:
         """The graph of one text given as a string."""
         return self.build([document_from_text(doc_id, text, config=self.config.ingest)])
+
+
+def batch_size(plan, configured: int, chunk_chars: int) -> int:
+    """The spaCy batch size: ``configured``, or fewer so that a batch of the
+    longest pieces holds at most ``chunk_chars`` characters."""
+    longest = max((_span(p) for _d, pieces in plan for p in pieces), default=1)
+    return max(1, min(configured, chunk_chars // max(longest, 1)))
+
+
+def _span(piece: Document) -> int:
+    if not piece.blocks:
+        return len(piece.text)
+    return piece.blocks[-1].end - piece.blocks[0].start
 
 
 def build_documents(documents: Iterable[Document], *, config: Config | None = None,

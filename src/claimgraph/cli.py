@@ -1,21 +1,26 @@
 """The command line: thin wrappers over the library API.
 
 Exit codes: 0 everything was built; 1 something was built, but some input
-had problems (listed on stderr); 2 nothing could be built, or the command
-was wrong (bad option, unknown model, bad config).
+had problems (listed on stderr and in ``OUT/build-report.txt``); 2 nothing
+could be built (the report is still written), or the command was wrong
+(bad option, unknown model, bad config).
 """
 from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 import sys
 from pathlib import Path
 
 from . import __version__
-from .api import build_documents, read
+from .api import build_documents
 from .config import load_config
-from .errors import ClaimgraphError
+from .errors import ClaimgraphError, Code
 from .export import DEFAULT_FORMATS, EXPORTERS
+from .ingest import read_paths
+from .io import Transaction
+from .report import REPORT_NAME, one_line, sorted_problems, write_report
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
@@ -37,8 +42,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--config", type=Path, help="a TOML file laid over the packaged defaults")
     b.add_argument("--model", help="an installed spaCy pipeline (default from the config)")
     b.add_argument("--workers", type=int, help="spaCy worker processes")
+    _input_options(b)
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _html_arguments(b)
+
+    r = sub.add_parser("read", help="print the documents as read (JSONL: id, source, title, url, date, "
+                                    "text), the text that offsets index; problems go to stderr")
+    r.add_argument("paths", nargs="+", help="files or folders")
+    r.add_argument("--config", type=Path, help="a TOML file laid over the packaged defaults")
+    _input_options(r)
 
     f = sub.add_parser("formats", help="list the export formats")
     f.set_defaults(formats_only=True)
@@ -146,15 +158,15 @@ def _build_into_store(args: argparse.Namespace, cfg, result) -> int:
             update = store.add(result.documents, config=cfg, rebuild=args.rebuild,
                                progress=lambda _d: bar.update(1))
         if args.out is not None:
-            store.knowledge_graph().write_all(args.out, tuple(args.formats) if args.formats else None,
-                                              options=_export_options(cfg))
-    for problem in result.problems:
-        print(f"problem: {problem}", file=sys.stderr)
+            # the report is of this run's input: the store's graph knows no problems
+            kg = replace(store.knowledge_graph(), problems=tuple(result.problems))
+            kg.write_all(args.out, tuple(args.formats) if args.formats else None, options=_export_options(cfg))
+    _print_problems(result.problems)
     if not args.quiet:
         for line in update.lines():
             print(line)
         if args.out is not None:
-            print(f"exports written to {args.out}")
+            print(f"exports written to {args.out}; report in {Path(args.out) / REPORT_NAME}")
     return EXIT_PARTIAL if result.problems else EXIT_OK
 
 
@@ -164,7 +176,9 @@ def _export(args: argparse.Namespace) -> int:
     cfg = _html_config(load_config(args.config), args)
     with CorpusStore.open(args.store) as store:
         kg = store.knowledge_graph()
-    kg.write_all(args.out, tuple(args.formats) if args.formats else None, options=_export_options(cfg))
+    # no build report: nothing was read
+    kg.write_all(args.out, tuple(args.formats) if args.formats else None, options=_export_options(cfg),
+                 report=False)
     for line in kg.summary().lines():
         print(line)
     print(f"exports written to {args.out}")
@@ -235,15 +249,62 @@ def _remove(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if missing else EXIT_OK
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--include", action="append", metavar="GLOB",
+                   help="read files in folders matching GLOB (repeatable; replaces ingest.include)")
+    p.add_argument("--exclude", action="append", metavar="GLOB",
+                   help="skip files and folders matching GLOB (repeatable; added to ingest.exclude)")
+
+
+def _config(args: argparse.Namespace):
+    cfg = load_config(args.config)
+    if hasattr(args, "html_max_nodes"):
+        cfg = _html_config(cfg, args)
+    nlp = {k: v for k, v in {"model": getattr(args, "model", None),
+                             "workers": getattr(args, "workers", None)}.items() if v is not None}
+    ingest = {}
+    if args.include:
+        ingest["include"] = list(args.include)
+    if args.exclude:
+        ingest["exclude"] = [*cfg.ingest.exclude, *args.exclude]
+    sections = {k: v for k, v in {"nlp": nlp, "ingest": ingest}.items() if v}
+    return cfg.with_overrides(**sections) if sections else cfg
+
+
+def _print_problems(problems) -> None:
+    for problem in sorted_problems(problems):
+        print(f"problem: {one_line(str(problem))}", file=sys.stderr)
+
+
+def _read(args: argparse.Namespace) -> int:
+    import json
+
+    cfg = _config(args)
+    result = read_paths(args.paths, cfg.ingest)
+    for d in result.documents:
+        record = {"id": d.id, "source": d.source, "title": d.title, "url": d.url, "date": d.date, "text": d.text}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    _print_problems(result.problems)
+    if not result.documents:
+        return EXIT_FAILED
+    return EXIT_PARTIAL if result.problems else EXIT_OK
+
+
 def _build(args: argparse.Namespace) -> int:
     if args.out is None and args.store is None:
         print("claimgraph: error: build needs --out, --store or both", file=sys.stderr)
         return EXIT_FAILED
-    cfg = _html_config(load_config(args.config), args)
-    overrides = {k: v for k, v in {"model": args.model, "workers": args.workers}.items() if v is not None}
-    if overrides:
-        cfg = cfg.with_overrides(nlp=overrides)
-    result = read(args.paths, config=cfg)
+    cfg = _config(args)
+    result = read_paths(args.paths, cfg.ingest)
+    if not result.documents:
+        _print_problems(result.problems)
+        where = ""
+        if args.out is not None:
+            with Transaction() as tx:
+                where = f"; see {write_report(tx, args.out, result.problems, documents=0)}"
+        print(f"claimgraph: error: [{Code.NO_DOCUMENTS.value}] nothing could be built "
+              f"({len(result.problems)} problems{where}); earlier exports are unchanged", file=sys.stderr)
+        return EXIT_FAILED
     if args.store is not None:
         return _build_into_store(args, cfg, result)
     from tqdm import tqdm
@@ -253,12 +314,11 @@ def _build(args: argparse.Namespace) -> int:
         kg = build_documents(result.documents, config=cfg, problems=result.problems,
                              progress=lambda _d: bar.update(1))
     kg.write_all(args.out, tuple(args.formats) if args.formats else None, options=_export_options(cfg))
-    for problem in kg.problems:
-        print(f"problem: {problem}", file=sys.stderr)
+    _print_problems(kg.problems)
     if not args.quiet:
         for line in kg.summary().lines():
             print(line)
-        print(f"exports written to {args.out}")
+        print(f"exports written to {args.out}; report in {Path(args.out) / REPORT_NAME}")
     return EXIT_PARTIAL if kg.problems else EXIT_OK
 
 
@@ -298,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "build":
             return _build(args)
+        if args.command == "read":
+            return _read(args)
         if args.command == "push":
             return _push(args)
         if hasattr(args, "run"):

@@ -7,6 +7,7 @@ with a message naming the valid keys.
 """
 from __future__ import annotations
 
+import codecs
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from .errors import Code, ConfigError, one_of
 
 _DEFAULTS = Path(__file__).with_name("defaults.toml")
+HTML_FOCUS = ("balanced", "precision", "recall")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,7 @@ class NlpConfig:
     model: str
     batch_size: int
     workers: int
+    chunk_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,9 @@ class IngestConfig:
     max_bytes: int
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    encoding: str
+    encodings: tuple[str, ...]
+    html_focus: str
     boilerplate: tuple[str, ...]
     heading_max_words: int
 
@@ -122,6 +128,21 @@ def _validate(cfg: Config, origin: str) -> None:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: nlp.workers must be at least 1")
     if cfg.ingest.max_bytes < 1:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.max_bytes must be at least 1")
+    if not 1_000 <= cfg.nlp.chunk_chars <= 1_000_000:
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: nlp.chunk_chars must be between 1000 and 1000000 "
+                                           f"(spaCy's max_length)")
+    if cfg.ingest.html_focus not in HTML_FOCUS:
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.html_focus {one_of(cfg.ingest.html_focus, HTML_FOCUS)}")
+    named = [("encodings", n) for n in cfg.ingest.encodings]
+    if cfg.ingest.encoding != "auto":
+        named.append(("encoding", cfg.ingest.encoding))
+    for key, name in named:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.{key}: {name!r} is not an encoding Python "
+                                               f"knows (e.g. 'utf-8', 'cp1252'; or 'auto' for ingest.encoding)"
+                              ) from None
     if cfg.html.max_nodes < 0:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: html.max_nodes must be 0 or more")
     if cfg.html.layout not in ("auto", "networkx", "physics"):

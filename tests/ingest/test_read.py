@@ -13,12 +13,14 @@ def test_folder_recursion_ids_and_problems(tmp_path, config):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "garbage.txt").write_bytes(bytes(range(128, 256)) * 8)
     (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
     result = read_paths([tmp_path, tmp_path / "missing.txt"], config.ingest)
-    assert [d.id for d in result.documents] == ["one", "two"]
+    assert [d.id for d in result.documents] == ["latin1", "one", "two"]
+    assert result.documents[0].text == "caf\xe9"  # a legacy encoding is detected, not refused
     codes = {p.source.split("/")[-1]: p.code for p in result.problems}
-    assert codes == {"empty.txt": Code.EMPTY, "binary.txt": Code.NOT_TEXT, "latin1.txt": Code.DECODE,
+    assert codes == {"empty.txt": Code.EMPTY, "binary.txt": Code.NOT_TEXT, "garbage.txt": Code.DECODE,
                      "missing.txt": Code.PATH_NOT_FOUND}
 
 

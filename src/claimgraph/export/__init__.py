@@ -53,9 +53,11 @@ def export(kg, fmt: str, out: Path, **options) -> list[Path]:
     return paths
 
 
-def export_many(kg, formats, out: Path, options: dict[str, dict] | None = None) -> list[Path]:
+def export_many(kg, formats, out: Path, options: dict[str, dict] | None = None, *,
+                report: bool = False) -> list[Path]:
     """Write several formats into ``out`` in one transaction; ``options`` maps
-    a format to its exporter's options, e.g. ``{"html": {"max_nodes": 500}}``."""
+    a format to its exporter's options, e.g. ``{"html": {"max_nodes": 500}}``
+    (and, with ``report``, the build report: :mod:`claimgraph.report`)."""
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
         raise ExportError(Code.UNKNOWN_FORMAT, f"export format {one_of(unknown[0], EXPORTERS)}")
@@ -64,4 +66,8 @@ def export_many(kg, formats, out: Path, options: dict[str, dict] | None = None) 
     with Transaction() as tx:
         for fmt in formats:
             paths += _run(kg, fmt, out, tx, options.get(fmt, {}))
+        if report:
+            from ..report import write_report
+
+            paths.append(write_report(tx, out, kg.problems, documents=len(kg.documents)))
     return paths

@@ -1,12 +1,23 @@
 """``graph.graphml``: the NetworkX view for Gephi, yEd, Cytoscape."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
 
 from ..model import Claim, Entity
 from .base import Exporter
+
+
+# characters XML 1.0 cannot hold, not even escaped (control characters,
+# U+FFFE, U+FFFF, lone surrogates): they would make the file unreadable
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` with each character XML 1.0 cannot hold shown as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value)
 
 
 class GraphMLExporter(Exporter):
@@ -18,15 +29,16 @@ class GraphMLExporter(Exporter):
         self.g = nx.MultiDiGraph()
 
     def write_entity(self, e: Entity) -> None:
-        self.g.add_node(e.id, label=e.label, type=e.type.value, aliases="; ".join(e.aliases),
-                        mentions=len(e.mentions), documents="; ".join(e.documents), wikidata=e.wikidata or "")
+        self.g.add_node(xml_text(e.id), label=xml_text(e.label), type=e.type.value,
+                        aliases=xml_text("; ".join(e.aliases)), mentions=len(e.mentions),
+                        documents=xml_text("; ".join(e.documents)), wikidata=e.wikidata or "")
 
     def write_claim(self, c: Claim) -> None:
         corr = self.context.corroboration.get(c.triple)
         self.g.add_edge(
-            c.subject, c.object, key=c.id, relation=c.relation.value, status=c.status.value,
-            attributed_to=c.attributed_to.value if c.attributed_to else "", cue=c.cue,
-            evidence=c.evidence.sentence, document=c.evidence.document,
+            xml_text(c.subject), xml_text(c.object), key=c.id, relation=c.relation.value, status=c.status.value,
+            attributed_to=xml_text(c.attributed_to.value) if c.attributed_to else "", cue=xml_text(c.cue),
+            evidence=xml_text(c.evidence.sentence), document=xml_text(c.evidence.document),
             char_start=c.evidence.char_start, char_end=c.evidence.char_end, confidence=c.confidence,
             corroborating_documents=corr.documents if corr else 1,
         )

@@ -10,8 +10,14 @@ from ..model import Claim, Entity
 from .base import Exporter
 
 
+# characters that JSON leaves raw but that many line readers (Python's
+# str.splitlines, JavaScript before ES2019) take for a line break: escaped,
+# so that one record is always one line
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def _line(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")).translate(_LINE_BREAKS) + "\n"
 
 
 def entity_record(e: Entity) -> dict:

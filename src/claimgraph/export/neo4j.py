@@ -58,11 +58,21 @@ def csv_value(value) -> str:
     return str(value)
 
 
+def _cell(value):
+    """A CSV cell on one line. The csv module quotes a field holding "\\n" but
+    not one holding a lone "\\r" (with lineterminator "\\n"), which every CSV
+    reader then takes for the end of the row; and a quoted line break needs
+    --multiline-fields in neo4j-admin. So line breaks become spaces."""
+    if isinstance(value, str) and ("\r" in value or "\n" in value):
+        return value.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return value
+
+
 def _csv(header: list[str], rows: list[list]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     w.writerow(header)
-    w.writerows(rows)
+    w.writerows([_cell(v) for v in row] for row in rows)
     return buf.getvalue()
 
 

@@ -151,9 +151,10 @@ class KnowledgeGraph:
         return self.export("graphml", out)
 
     def write_all(self, out: str | Path, formats: tuple[str, ...] | None = None,
-                  options: dict[str, dict] | None = None) -> list[Path]:
-        """Several formats (default: all) in one transaction; ``options`` per
-        format, e.g. ``{"html": {"max_nodes": 500}}``."""
+                  options: dict[str, dict] | None = None, *, report: bool = True) -> list[Path]:
+        """Several formats (default: all) and the build report
+        (``build-report.txt``) in one atomic step; ``options`` per format,
+        e.g. ``{"html": {"max_nodes": 500}}``."""
         from ..export import DEFAULT_FORMATS, export_many
 
-        return export_many(self, formats or DEFAULT_FORMATS, Path(out), options)
+        return export_many(self, formats or DEFAULT_FORMATS, Path(out), options, report=report)

@@ -44,9 +44,13 @@ def claim_iri(claim: Claim) -> URIRef:
 
 
 def document_iri(doc_id: str) -> URIRef:
+    """A document's IRI: its id when that is a safe name, else a slug of it
+    and a hash of the whole id after "~" (a character no safe id holds), so
+    that two ids never share an IRI ("a b" and "a-b")."""
     if _SAFE_ID.fullmatch(doc_id) and not doc_id.startswith("."):  # fullmatch: "$" would let "x\n" through
         return ID[f"document/{doc_id}"]
-    return ID[f"document/{slug(doc_id)}"]
+    digest = hashlib.sha256(doc_id.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+    return ID[f"document/{slug(doc_id)[:60].strip('-')}~{digest}"]
 
 
 def document_graph_iri(doc_id: str) -> URIRef:
