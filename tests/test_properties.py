@@ -157,17 +157,27 @@ def _html_checks(kg: KnowledgeGraph, out: Path, reference: _Tags) -> None:
     data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data and ">" not in data
     payload = json.loads(data)
-    assert sorted(n["label"] for n in payload["nodes"]) == sorted(e.label for e in kg.entities)
+    assert sorted(n["info"]["label"] for n in payload["nodes"]) == sorted(e.label for e in kg.entities)
     tags = _page_tags(page)
-    assert tags.tags == reference.tags  # no element came from the text
+    # no element came from the text: the page's filter boxes depend on what
+    # the graph holds, but no other kind of element appears, and no more of
+    # those that run or load anything
+    assert set(tags.tags) <= set(reference.tags)
+    for active in ("script", "style", "link", "iframe", "object", "embed", "img", "meta", "base", "form"):
+        assert tags.tags[active] == reference.tags[active], active
     handlers = {(t, a) for t, attrs in tags.attrs for a in attrs if a.startswith("on")}
-    assert handlers == {(t, a) for t, attrs in reference.attrs for a in attrs if a.startswith("on")}
+    assert handlers <= {(t, a) for t, attrs in reference.attrs for a in attrs if a.startswith("on")}
     # every document's id and title went through the escaper and came back unchanged
-    boxes = [(attrs.get("title"), attrs.get("value")) for t, attrs in tags.attrs if t == "label" and "title" in attrs]
+    boxes = [attrs.get("title") for t, attrs in tags.attrs if t == "label" and "title" in attrs]
     values = [attrs.get("value") for t, attrs in tags.attrs if t == "input"]
     for d in kg.documents:
         assert d.id in values
-        assert (d.title or d.id) in [b[0] for b in boxes]
+        # an HTML parser reads CR and CRLF as LF (HTML's newline normalisation)
+        assert _newlines(f"{d.id}: {d.title or d.id}") in boxes
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @pytest.fixture(scope="module")
