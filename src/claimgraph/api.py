@@ -22,16 +22,28 @@ Progress = Callable[[Document], None]
 
 
 class Builder:
-    """The loaded pipeline, gazetteer and lexicon, reusable across builds."""
+    """The loaded pipeline, gazetteer and lexicon, reusable across builds.
 
-    def __init__(self, config: Config | None = None) -> None:
+    With ``dask`` (an open :class:`claimgraph.cluster.DaskMap`) documents are
+    parsed and their claims extracted on the cluster's workers, each of which
+    loads the pipeline once; this process only resolves and assembles, so it
+    never loads spaCy. The graph is the same either way.
+    """
+
+    def __init__(self, config: Config | None = None, *, dask=None) -> None:
         self.config = config or load_config()
-        self.nlp = load_pipeline(self.config.nlp.model)
+        self.dask = dask
+        self.nlp = load_pipeline(self.config.nlp.model) if dask is None else None
         self.gazetteer = load_gazetteer()
         self.lexicon = load_lexicon()
 
     def _analyse(self, docs: list[Document]) -> Iterator[tuple[Document, list, list]]:
-        """Each document with its mentions and raw claims, parsed in batches.
+        """Each document (in the order given) with its mentions and raw claims.
+
+        The map of the build: each document's analysis depends on nothing
+        but the document, so it can run anywhere (here in batches, or on a
+        Dask cluster: :mod:`claimgraph.cluster`) and the merge that follows
+        gives the same graph.
 
         An article longer than ``nlp.chunk_chars`` is parsed in pieces (see
         :mod:`claimgraph.chunks`); its pieces' mentions and claims are
@@ -40,6 +52,9 @@ class Builder:
         longest pieces holds at most ``chunk_chars`` characters (the results
         do not depend on the batch size).
         """
+        if self.dask is not None:
+            yield from self.dask.analyse(self.config, docs)
+            return
         cfg = self.config
         plan = [(d, split_document(d, cfg.nlp.chunk_chars)) for d in docs]
         parsed = parse(self.nlp, (piece for _d, pieces in plan for piece in pieces),
@@ -96,9 +111,18 @@ def _span(piece: Document) -> int:
 
 
 def build_documents(documents: Iterable[Document], *, config: Config | None = None,
-                    progress: Progress | None = None, problems=()) -> KnowledgeGraph:
-    """Build the graph of documents already read."""
-    return Builder(config).build(documents, progress=progress, problems=problems)
+                    progress: Progress | None = None, problems=(), dask: str | None = None,
+                    dask_partition: int | None = None) -> KnowledgeGraph:
+    """Build the graph of documents already read; with ``dask`` (a scheduler
+    address, or ``"local"`` for a local cluster of ``nlp.workers`` processes)
+    the documents are analysed on a Dask cluster."""
+    if dask is None:
+        return Builder(config).build(documents, progress=progress, problems=problems)
+    from .cluster import DaskMap
+
+    cfg = config or load_config()
+    with DaskMap(dask, workers=cfg.nlp.workers, partition_size=dask_partition) as cluster:
+        return Builder(cfg, dask=cluster).build(documents, progress=progress, problems=problems)
 
 
 def read(paths: Iterable[str | os.PathLike], *, config: Config | None = None) -> IngestResult:

@@ -8,6 +8,7 @@ could be built (the report is still written), or the command was wrong
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 from dataclasses import replace
 import sys
@@ -41,7 +42,12 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"export format (repeatable; default: {' '.join(DEFAULT_FORMATS)})")
     b.add_argument("--config", type=Path, help="a TOML file laid over the packaged defaults")
     b.add_argument("--model", help="an installed spaCy pipeline (default from the config)")
-    b.add_argument("--workers", type=int, help="spaCy worker processes")
+    b.add_argument("--workers", type=int, help="spaCy worker processes (with --dask local: Dask workers)")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="parse and extract on a Dask cluster: a scheduler address (tcp://host:8786), or "
+                        "'local' for a local cluster of --workers processes (needs claimgraph[dask])")
+    b.add_argument("--dask-partition", type=int, metavar="N",
+                   help="documents per Dask task (default 16)")
     _input_options(b)
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _html_arguments(b)
@@ -153,9 +159,18 @@ def _build_into_store(args: argparse.Namespace, cfg, result) -> int:
     with CorpusStore.open(args.store, write=True, create=True) as store:
         have = store.document_hashes()
         todo = sum(1 for d in result.documents if args.rebuild or have.get(d.id) != d.content_hash)
-        with tqdm(total=todo, unit="doc", desc="building", file=sys.stderr,
-                  disable=True if args.quiet or not todo else None) as bar:
-            update = store.add(result.documents, config=cfg, rebuild=args.rebuild,
+        with contextlib.ExitStack() as stack:
+            builder = None
+            if args.dask is not None and todo:
+                from .api import Builder
+                from .cluster import DaskMap
+
+                cluster = stack.enter_context(DaskMap(args.dask, workers=cfg.nlp.workers,
+                                                      partition_size=args.dask_partition))
+                builder = Builder(cfg, dask=cluster)
+            bar = stack.enter_context(tqdm(total=todo, unit="doc", desc="building", file=sys.stderr,
+                                           disable=True if args.quiet or not todo else None))
+            update = store.add(result.documents, builder=builder, config=cfg, rebuild=args.rebuild,
                                progress=lambda _d: bar.update(1))
         if args.out is not None:
             # the report is of this run's input: the store's graph knows no problems
@@ -311,7 +326,8 @@ def _build(args: argparse.Namespace) -> int:
 
     with tqdm(total=len(result.documents), unit="doc", desc="building", file=sys.stderr,
               disable=True if args.quiet else None) as bar:
-        kg = build_documents(result.documents, config=cfg, problems=result.problems,
+        kg = build_documents(result.documents, config=cfg, problems=result.problems, dask=args.dask,
+                             dask_partition=args.dask_partition,
                              progress=lambda _d: bar.update(1))
     kg.write_all(args.out, tuple(args.formats) if args.formats else None, options=_export_options(cfg))
     _print_problems(kg.problems)

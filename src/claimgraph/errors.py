@@ -31,6 +31,7 @@ class Code(StrEnum):
     QUERY = "CG401"
     STORE = "CG402"
     NEO4J = "CG501"
+    DASK = "CG601"
 
 
 class ClaimgraphError(Exception):
@@ -40,6 +41,17 @@ class ClaimgraphError(Exception):
         super().__init__(f"[{code.value}] {message}")
         self.code = code
         self.message = message
+
+    def __reduce__(self):
+        # raised in a Dask worker, it is pickled back to the client (and
+        # subclasses take other constructor arguments)
+        return (_restore, (self.__class__, self.code, self.message))
+
+
+def _restore(cls: type, code: Code, message: str) -> ClaimgraphError:
+    err = cls.__new__(cls)
+    ClaimgraphError.__init__(err, code, message)
+    return err
 
 
 class InputError(ClaimgraphError):
