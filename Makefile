@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.claimgraph-installed
 EVAL_STAMP := $(VENV)/.claimgraph-eval-installed
 SHARED ?= ../shared
 
-.PHONY: setup demo test test-all eval lock clean browser-deps screenshot bench-html bench bench-queries
+.PHONY: setup demo test test-all eval lock clean browser-deps screenshot bench-html bench bench-queries bench-build
 
 setup: $(STAMP)
 
@@ -45,8 +45,20 @@ $(EVAL_STAMP): requirements/eval-lock.txt
 bench-queries: setup
 	$(BIN)/python benchmarks/queries.py --triples 1000000
 
-## every benchmark (issue 8 adds the build's own)
-bench: bench-queries bench-html
+## every benchmark; BENCH_QUICK=1 runs small sizes (a few minutes). The
+## build's benchmark runs last and ends with one line per target:
+## `target-name measured target PASS|FAIL`
+export BENCH_QUICK
+QUICK := $(filter 1,$(BENCH_QUICK))
+bench: setup browser-deps
+	$(BIN)/python benchmarks/queries.py --triples $(if $(QUICK),100000,1000000)
+	$(BIN)/python benchmarks/bench_html.py $(if $(QUICK),--entities 500 --skip-pyvis --repeat 1,)
+	$(BIN)/python benchmarks/bench_memory.py $(if $(QUICK),--sizes 1,)
+	$(BIN)/python benchmarks/build.py
+
+## the build's own benchmarks alone (throughput, scaling, workers and Dask, incremental, exports)
+bench-build: setup
+	$(BIN)/python benchmarks/build.py
 
 ## regenerate the lock file after changing dependencies in pyproject.toml
 lock:

@@ -11,8 +11,8 @@ Sections (sizes in brackets are the full run; BENCH_QUICK=1 uses small ones):
 - scaling [1k, 3k, 10k]: each size built in a fresh process (so its peak
   memory is its own); seconds per article must stay within 10% of their
   mean, and peak memory at the largest size at most 2 GB;
-- workers [1,000]: `--workers 2` against 1: the speed-up, and byte-identical
-  exports;
+- workers [1,000]: `--workers 2` against 1, and `--dask local --workers 2`
+  (a Dask LocalCluster): the speed-ups, and byte-identical exports;
 - incremental [a store of 1,000]: `claimgraph build NEW --store` for one new
   article (a real command, pipeline loading included) against the full
   build of the store (at most 2%); re-adding an unchanged article against
@@ -105,18 +105,27 @@ def throughput(work: Path, n: int, targets: Targets) -> None:
 
 
 _CHILD = """
-import json, resource, sys, time
+import json, pickle, resource, sys, time
 sys.path.insert(0, {src!r})
 from claimgraph import Builder
 from claimgraph.ingest import read_paths
 b = Builder()
 docs = read_paths([{folder!r}], b.config.ingest).documents
 t0 = time.perf_counter(); c0 = time.process_time()
-kg = b.build(docs)
-print(json.dumps({{"n": len(docs), "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
-                  "claims": len(kg.claims), "entities": len(kg.entities),
-                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+analysed = list(b.analyse(docs))  # what Builder.build does, kept for the exports section
+kg = b.merge(analysed)
+out = {{"n": len(docs), "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+       "claims": len(kg.claims), "entities": len(kg.entities),
+       "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}
+if {keep!r}:
+    with open({keep!r}, "wb") as fh:
+        pickle.dump(analysed, fh, protocol=pickle.HIGHEST_PROTOCOL)
+print(json.dumps(out))
 """
+
+
+def analysis_file(work: Path, n: int) -> Path:
+    return work / f"analysis-{n}.pickle"
 
 
 def scaling(work: Path, sizes, targets: Targets) -> None:
@@ -125,7 +134,9 @@ def scaling(work: Path, sizes, targets: Targets) -> None:
     rows = []
     for n in sizes:
         folder = corpus(work, n)
-        out = subprocess.run([sys.executable, "-c", _CHILD.format(src=str(ROOT / "src"), folder=str(folder))],
+        keep = str(analysis_file(work, n)) if n == sizes[-1] else ""
+        out = subprocess.run([sys.executable, "-c", _CHILD.format(src=str(ROOT / "src"), folder=str(folder),
+                                                                  keep=keep)],
                              capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append(r)
@@ -145,21 +156,30 @@ def _run(args: list[str]) -> float:
     return time.perf_counter() - t0
 
 
+def _same(a: Path, b: Path) -> tuple[bool, list[str], int]:
+    files = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file())
+    _m, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    return not mismatch and not errors, mismatch + errors, len(files)
+
+
 def workers(work: Path, n: int, targets: Targets) -> None:
     folder = corpus(work, n)
-    one, two = work / "w1", work / "w2"
-    for d in (one, two):
+    one, two, dask = work / "w1", work / "w2", work / "wdask"
+    for d in (one, two, dask):
         shutil.rmtree(d, ignore_errors=True)
     t1 = _run(["build", str(folder), "--out", str(one), "--quiet", "--workers", "1"])
     t2 = _run(["build", str(folder), "--out", str(two), "--quiet", "--workers", "2"])
-    files = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
-    _m, mismatch, errors = filecmp.cmpfiles(one, two, files, shallow=False)
-    same = not mismatch and not errors
-    print(f"\n== workers: {n} articles, `claimgraph build` (a real command)")
-    print(f"--workers 1 {t1:.1f}s, --workers 2 {t2:.1f}s: speed-up {t1 / t2:.2f}x on {os.cpu_count()} cores; "
-          f"exports identical: {same} ({len(files)} files)")
-    targets.add("workers-identical-output", "yes" if same else f"no ({', '.join(mismatch + errors)})", "yes", same)
+    td = _run(["build", str(folder), "--out", str(dask), "--quiet", "--dask", "local", "--workers", "2"])
+    same, bad, count = _same(one, two)
+    same_d, bad_d, _ = _same(one, dask)
+    print(f"\n== workers: {n} articles, `claimgraph build` (a real command, {os.cpu_count()} cores)")
+    print(f"--workers 1 {t1:.1f}s; --workers 2 {t2:.1f}s: speed-up {t1 / t2:.2f}x, exports identical: {same} "
+          f"({count} files)")
+    print(f"--dask local --workers 2 {td:.1f}s (cluster start and per-worker pipeline loads included): "
+          f"speed-up {t1 / td:.2f}x, exports identical: {same_d}")
+    targets.add("workers-identical-output", "yes" if same else f"no ({', '.join(bad)})", "yes", same)
     targets.add("workers-speed-up", f"{t1 / t2:.2f}x", ">1.00x", t1 / t2 > 1.0)
+    targets.add("dask-identical-output", "yes" if same_d else f"no ({', '.join(bad_d)})", "yes", same_d)
 
 
 def incremental(work: Path, n: int, targets: Targets) -> None:
@@ -191,6 +211,11 @@ def incremental(work: Path, n: int, targets: Targets) -> None:
 
 
 def exports(work: Path, n: int, targets: Targets) -> None:
+    """Writing each format of the largest graph, filling a store with it and
+    the canned queries on that store (the parse is the scaling section's,
+    saved by it; made here when this section runs alone)."""
+    import pickle
+
     from claimgraph import Builder
     from claimgraph.export import DEFAULT_FORMATS
     from claimgraph.ingest import read_paths
@@ -198,10 +223,18 @@ def exports(work: Path, n: int, targets: Targets) -> None:
     from claimgraph.store import CorpusStore
 
     builder = Builder()
-    docs = read_paths([corpus(work, n)], builder.config.ingest).documents
-    kg = builder.build(docs)
+    saved = analysis_file(work, n)
+    if saved.exists():
+        with saved.open("rb") as fh:
+            analysed = pickle.load(fh)
+    else:
+        analysed = list(builder.analyse(read_paths([corpus(work, n)], builder.config.ingest).documents))
+    t0 = time.perf_counter()
+    kg = builder.merge(analysed)
+    merge = time.perf_counter() - t0
     out = work / "exports"
     print(f"\n== exports and queries: {n} articles, {len(kg.entities)} entities, {len(kg.claims)} claims")
+    print(f"merge (resolve and assemble) {merge:8.2f}s")
     for fmt in DEFAULT_FORMATS:
         t0 = time.perf_counter()
         kg.export(fmt, out)
@@ -210,7 +243,7 @@ def exports(work: Path, n: int, targets: Targets) -> None:
     shutil.rmtree(store, ignore_errors=True)
     with CorpusStore.open(store, write=True, create=True) as s:
         t0 = time.perf_counter()
-        s.apply(builder.build_each(docs))
+        s.apply(builder.merge_each(analysed))
         print(f"store apply {time.perf_counter() - t0:8.2f}s")
         for q in canned_queries().values():  # parameters left unbound: every group, every entity
             t0 = time.perf_counter()

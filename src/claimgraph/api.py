@@ -19,6 +19,8 @@ from .nlp.pipeline import load_pipeline, parse
 from .resolve import Resolver
 
 Progress = Callable[[Document], None]
+# a document with its mentions and raw claims: what the map of a build gives the merge
+Analysis = tuple[Document, list, list]
 
 
 class Builder:
@@ -37,7 +39,7 @@ class Builder:
         self.gazetteer = load_gazetteer()
         self.lexicon = load_lexicon()
 
-    def _analyse(self, docs: list[Document]) -> Iterator[tuple[Document, list, list]]:
+    def _analyse(self, docs: list[Document]) -> Iterator[Analysis]:
         """Each document (in the order given) with its mentions and raw claims.
 
         The map of the build: each document's analysis depends on nothing
@@ -68,29 +70,46 @@ class Builder:
                 mentions += mentions_of(doc, document.text)
             yield document, mentions, raw
 
-    def build(self, documents: Iterable[Document], *, progress: Progress | None = None,
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """The map of a build: each document (sorted by id) with its mentions
+        and raw claims. Feed the result to :meth:`merge` or :meth:`merge_each`
+        (once: it is an iterator)."""
+        return self._analyse(sorted(documents, key=lambda d: d.id))
+
+    def merge(self, analysed: Iterable[Analysis], *, progress: Progress | None = None,
               problems=()) -> KnowledgeGraph:
-        """Build the graph of documents already read (see :meth:`_analyse`)."""
-        docs = sorted(documents, key=lambda d: d.id)
+        """The merge of a build: entities resolved across all documents, one graph."""
         resolver = Resolver(self.gazetteer)
-        for document, mentions, raw in self._analyse(docs):
+        docs = []
+        for document, mentions, raw in analysed:
             resolver.add(document, mentions, raw)
+            docs.append(document)
             if progress is not None:
                 progress(document)
         entities, claims = resolver.finish()
         return KnowledgeGraph(tuple(docs), tuple(entities), tuple(claims), tuple(problems))
 
-    def build_each(self, documents: Iterable[Document], *,
+    def merge_each(self, analysed: Iterable[Analysis], *,
                    progress: Progress | None = None) -> Iterator[KnowledgeGraph]:
         """One graph per document, each resolved on its own (for a store,
         which fits each document's entities to those it already holds)."""
-        for document, mentions, raw in self._analyse(sorted(documents, key=lambda d: d.id)):
+        for document, mentions, raw in analysed:
             resolver = Resolver(self.gazetteer)
             resolver.add(document, mentions, raw)
             entities, claims = resolver.finish()
             if progress is not None:
                 progress(document)
             yield KnowledgeGraph((document,), tuple(entities), tuple(claims))
+
+    def build(self, documents: Iterable[Document], *, progress: Progress | None = None,
+              problems=()) -> KnowledgeGraph:
+        """Build the graph of documents already read: :meth:`analyse`, then :meth:`merge`."""
+        return self.merge(self.analyse(documents), progress=progress, problems=problems)
+
+    def build_each(self, documents: Iterable[Document], *,
+                   progress: Progress | None = None) -> Iterator[KnowledgeGraph]:
+        """One graph per document: :meth:`analyse`, then :meth:`merge_each`."""
+        return self.merge_each(self.analyse(documents), progress=progress)
 
     def build_text(self, text: str, doc_id: str = "text") -> KnowledgeGraph:
         """The graph of one text given as a string."""

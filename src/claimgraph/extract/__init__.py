@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import Gazetteer
 from ..model import EntityType, Evidence, Mention, Relation, Status
 from ..nlp.mentions import ANAPHOR, MENTIONS, prose_ranges, to_mention
-from ..nlp.pipeline import offsets_of
+from ..nlp.pipeline import offsets_of, parsed_text
 from .arguments import Arg, Arguments
 from .lexicon import Lexicon, load_lexicon
 from .rules import Context, Finding, prose_sentences, sentence_findings
@@ -87,9 +87,9 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
     out: dict[tuple, RawClaim] = {}
     context = Context()
     previous: list[RawClaim] = []
-    parsed_text = doc.text  # Doc.text joins every token: once per document
+    text_parsed = parsed_text(doc)
     for sent in prose_sentences(doc, prose_ranges(doc)):
-        sent_text = parsed_text[sent.start_char:sent.end_char]
+        sent_text = text_parsed[sent.start_char:sent.end_char]
         start = offsets.start(sent.start_char)
         end = offsets.end(sent.end_char)
         while end > start and source_text[end - 1].isspace():

@@ -101,12 +101,9 @@ class StatusWords:
     reporting: dict[str, Status]
     reporting_nouns: frozenset[str]
     object_reporting: frozenset[str]
-
-    @property
-    def denial_stems(self) -> tuple[str, ...]:
-        """Lower-case prefixes every inflection of a denial verb starts with
-        ("deny" -> "den" for deny/denies/denied): a cheap text test before a token walk."""
-        return _stems(w for w, s in self.reporting.items() if s is Status.DENIED)
+    # lower-case prefixes every inflection of a denial verb starts with
+    # ("deny" -> "den" for deny/denies/denied): a cheap text test before a token walk
+    denial_stems: tuple[str, ...] = ()
 
 
 def _stems(words) -> tuple[str, ...]:
@@ -238,6 +235,7 @@ def _load(path: str) -> Lexicon:
         reporting=reporting,
         reporting_nouns=_words(data, "reporting", "nouns", path),
         object_reporting=_words(data, "reporting", "object_reporting", path),
+        denial_stems=_stems(w for w, s in reporting.items() if s is Status.DENIED),
     )
     markers = data.get("arguments", {}).get("list_markers", [])
     return Lexicon(

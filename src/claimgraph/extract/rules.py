@@ -116,15 +116,16 @@ def _matches(cue: Cue, tok: Token) -> bool:
 
 
 def _candidates(tok: Token, lex: Lexicon) -> Iterator[Cue]:
-    if tok.pos_ in {"VERB", "NOUN"}:
-        yield from lex.cues_for(tok.lemma_.lower(), tok.pos_)
-    if tok.pos_ == "AUX":  # a copula as the main verb: "TTP militants are in Afghanistan"
-        yield from lex.cues_for(tok.lemma_.lower(), "VERB")
-    if tok.pos_ == "NOUN" and tok.lower_ != tok.lemma_.lower():
-        yield from lex.cues_for(tok.lower_, "NOUN")
-    yield from lex.cues_for(tok.lower_, "ADJ")
-    if tok.lemma_.lower() != tok.lower_:
-        yield from lex.cues_for(tok.lemma_.lower(), "ADJ")
+    pos, lemma, lower = tok.pos_, tok.lemma_.lower(), tok.lower_  # each access is a string-store look-up
+    if pos in {"VERB", "NOUN"}:
+        yield from lex.cues_for(lemma, pos)
+    if pos == "AUX":  # a copula as the main verb: "TTP militants are in Afghanistan"
+        yield from lex.cues_for(lemma, "VERB")
+    if pos == "NOUN" and lower != lemma:
+        yield from lex.cues_for(lower, "NOUN")
+    yield from lex.cues_for(lower, "ADJ")
+    if lemma != lower:
+        yield from lex.cues_for(lemma, "ADJ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,8 +332,9 @@ def _partitive(obj: Arg) -> bool:
     return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _PARTS
 
 
-def cue_findings(sent: Span, args: Arguments, lex: Lexicon, context: Context | None = None) -> Iterator[Finding]:
-    for tok in sent:
+def cue_findings(tokens: Iterable[Token], args: Arguments, lex: Lexicon,
+                 context: Context | None = None) -> Iterator[Finding]:
+    for tok in tokens:
         for cue in _candidates(tok, lex):
             if not _matches(cue, tok):
                 continue
@@ -508,10 +510,10 @@ _HOLDING = frozenset({"have", "run", "operate", "maintain", "set up", "establish
                       "open", "use", "control", "man", "host"})
 
 
-def facility_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Finding]:
+def facility_findings(tokens: Iterable[Token], args: Arguments, lex: Lexicon) -> Iterator[Finding]:
     """"TTP, IS-KP and BLA training centers inside Afghanistan": each group
     operates in the place."""
-    for tok in sent:
+    for tok in tokens:
         if tok.pos_ != "NOUN" or (tok.lower_ not in lex.facilities and tok.lemma_.lower() not in lex.facilities):
             continue
         head = tok
@@ -588,9 +590,9 @@ def _via_locative(tok: Token, event: Span) -> bool:
     return False
 
 
-def remember_sites(sent: Span, args: Arguments, lex: Lexicon) -> None:
+def remember_sites(tokens: Iterable[Token], args: Arguments, lex: Lexicon) -> None:
     """"X operates / runs / set up training camps": later "these camps" are X's."""
-    for tok in sent:
+    for tok in tokens:
         if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.lemma_.lower() not in lex.facilities:
             continue
         owners = [a for a in _all(args, subjects(tok.head)) if a.span.label_ in _ACTOR_LABELS]
@@ -600,11 +602,12 @@ def remember_sites(sent: Span, args: Arguments, lex: Lexicon) -> None:
 
 def sentence_findings(sent: Span, args: Arguments, lex: Lexicon, gz,
                       context: Context | None = None) -> list[Finding]:
-    found = list(cue_findings(sent, args, lex, context))
+    tokens = list(sent)  # spaCy makes a Token object on each access: make them once
+    found = list(cue_findings(tokens, args, lex, context))
     found += role_findings(sent, args, lex, gz)
-    found += facility_findings(sent, args, lex)
+    found += facility_findings(tokens, args, lex)
     found += place_findings(sent, args)
-    remember_sites(sent, args, lex)
+    remember_sites(tokens, args, lex)
     if context is not None:
         context.update(found)
     return found

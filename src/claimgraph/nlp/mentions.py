@@ -226,7 +226,9 @@ class MentionFinder:
         key_of: dict[tuple[int, int], tuple[str, str, str]] = {}
         learned: dict[str, tuple[str, str]] = {}
         n = len(doc)
-        opens = {i for i, t in enumerate(doc.to_array("ORTH")) if t == doc.vocab.strings["("]} if "(" in doc.text else set()
+        orths = doc.to_array("ORTH").tolist()
+        paren = doc.vocab.strings["("]
+        opens = {i for i, t in enumerate(orths) if t == paren}
         for span in names:
             if span.end not in opens:
                 continue
@@ -267,7 +269,7 @@ class MentionFinder:
                 covered.update(range(start, end))
         if learned:
             starts: dict[int, list[int]] = {}
-            for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+            for i, orth in enumerate(orths):
                 starts.setdefault(orth, []).append(i)
             for short, (label, kb) in learned.items():
                 first = re.match(r"[A-Za-z0-9]+|.", short).group(0)

@@ -58,10 +58,18 @@ def prepare(nlp: Language, document: Document) -> Doc:
             span[0].is_sent_start = True
     doc.user_data[USER_KEY] = {
         "document": document.id,
+        # the text spaCy parses (Doc.text would join every token again)
+        "text": norm.text,
         "offsets": norm.offsets.to_list(),
         "blocks": [[b.kind.value, b.start, b.end] for b in norm.blocks],
     }
     return doc
+
+
+def parsed_text(doc: Doc) -> str:
+    """The text the Doc was made from."""
+    data = doc.user_data.get(USER_KEY) or {}
+    return data["text"] if "text" in data else doc.text
 
 
 def offsets_of(doc: Doc) -> OffsetMap:
