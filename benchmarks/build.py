@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 SIZES = {
     "full": {"throughput": 1000, "scaling": (1000, 3000, 10000), "workers": 1000, "incremental": 1000},
     "quick": {"throughput": 60, "scaling": (40, 120, 360), "workers": 60, "incremental": 60},
+    # only to check that the script runs (tests/benchmarks/): the figures mean nothing
+    "tiny": {"throughput": 4, "scaling": (3, 6), "workers": 4, "incremental": 4},
 }
 SECTIONS = ("throughput", "scaling", "workers", "incremental", "exports")
 CLI = [sys.executable, "-m", "claimgraph.cli"]
@@ -254,14 +256,16 @@ def exports(work: Path, n: int, targets: Targets) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", default=os.environ.get("BENCH_QUICK") == "1")
+    ap.add_argument("--tiny", action="store_true", help="tiny sizes: checks that the script runs (for the tests)")
     ap.add_argument("--out", type=Path, help="a work folder to keep (default: a temporary one)")
     ap.add_argument("--sections", default=",".join(SECTIONS))
     args = ap.parse_args()
-    sizes = SIZES["quick" if args.quick else "full"]
+    size_name = "tiny" if args.tiny else "quick" if args.quick else "full"
+    sizes = SIZES[size_name]
     sections = [s for s in args.sections.split(",") if s]
     work = args.out or Path(tempfile.mkdtemp(prefix="claimgraph-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"claimgraph build benchmarks ({'quick' if args.quick else 'full'} sizes), work folder {work}, "
+    print(f"claimgraph build benchmarks ({size_name} sizes), work folder {work}, "
           f"{os.cpu_count()} cores")
     targets = Targets()
     t0 = time.perf_counter()
