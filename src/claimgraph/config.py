@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 

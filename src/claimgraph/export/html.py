@@ -41,8 +41,8 @@ from pyvis.edge import Edge as PyvisEdge
 from pyvis.network import Network
 
 from ..errors import Code, ConfigError, one_of
-from ..model import Claim, Document, Entity, EntityType, Relation, Status
-from .base import Exporter
+from ..model import Claim, Entity, EntityType, Relation, Status
+from .base import RecordExporter
 
 # Okabe-Ito colours (safe for colour-blind readers) and a distinct shape per class;
 # a place is a ring (white dot with a thick grey border)
@@ -215,25 +215,13 @@ def edge_label(relation: str, status: str, count: int) -> str:
     return label + (f" \u00d7{count}" if count > 1 else "")
 
 
-class HtmlExporter(Exporter):
+class HtmlExporter(RecordExporter):
     name = "html"
     description = "graph.html (interactive page, offline: filters, search, evidence tooltips)"
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.options = check_options(self.options)
-        self.entities: list[Entity] = []
-        self.claims: list[Claim] = []
-        self.documents: list[Document] = []
-
-    def write_document(self, document: Document) -> None:
-        self.documents.append(document)
-
-    def write_entity(self, entity: Entity) -> None:
-        self.entities.append(entity)
-
-    def write_claim(self, claim: Claim) -> None:
-        self.claims.append(claim)
 
     # -- the network -------------------------------------------------------------
 

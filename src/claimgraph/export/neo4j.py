@@ -22,8 +22,7 @@ import io
 import json
 from pathlib import Path
 
-from ..model import Claim, Document, Entity
-from .base import Exporter
+from .base import RecordExporter
 from .cypher import (CLAIM_PROPERTIES, CONSTRAINTS, DOCUMENT, DOCUMENT_PROPERTIES, ENTITY, ENTITY_PROPERTIES, LABELS,
                      MENTION_PROPERTIES, MENTIONED_IN, REL_TYPES, Step, claim_row, document_row, entity_row,
                      load_plan)
@@ -104,24 +103,9 @@ def params_json(step: Step) -> str:
     return json.dumps({"rows": list(step.rows)}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-class Neo4jExporter(Exporter):
+class Neo4jExporter(RecordExporter):
     name = "neo4j"
     description = "neo4j/ (admin-import CSV + import.sh; load.cypher with JSON parameters for claimgraph push)"
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.entities: list[Entity] = []
-        self.documents: list[Document] = []
-        self.claims: list[Claim] = []
-
-    def write_document(self, document: Document) -> None:
-        self.documents.append(document)
-
-    def write_entity(self, entity: Entity) -> None:
-        self.entities.append(entity)
-
-    def write_claim(self, claim: Claim) -> None:
-        self.claims.append(claim)
 
     def _write(self, rel: str, text: str) -> Path:
         path = self.out / FOLDER / rel
