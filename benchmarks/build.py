@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 SIZES = {
     "full": {"throughput": 1000, "scaling": (1000, 3000, 10000), "workers": 1000, "incremental": 1000},
-    "quick": {"throughput": 60, "scaling": (40, 120, 360), "workers": 60, "incremental": 60},
+    "quick": {"throughput": 60, "scaling": (30, 90, 270), "workers": 60, "incremental": 60},
     # only to check that the script runs (tests/benchmarks/): the figures mean nothing
     "tiny": {"throughput": 4, "scaling": (3, 6), "workers": 4, "incremental": 4},
 }

@@ -99,6 +99,10 @@ class Gazetteer:
         """Entries one of whose names folds to the same string as ``name``."""
         return [self.entries[i] for i in self._by_name.get(fold(name), ())]
 
+    def demonym_words(self) -> frozenset[str]:
+        """Every demonym, case-folded ("afghan", "pakistani", ...)."""
+        return frozenset(self._demonyms)
+
     def state_of_demonym(self, word: str) -> GazetteerEntry | None:
         sid = self._demonyms.get(word.casefold())
         return self.entries[sid] if sid else None

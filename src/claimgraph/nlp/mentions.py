@@ -133,6 +133,7 @@ def used_politically(span: Span, place_verbs: frozenset[str] = frozenset()) -> b
 class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, words: MentionWords) -> None:
         self.gz = gazetteer
+        self._demonym_words = gazetteer.demonym_words()
         self.words = words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -284,8 +285,15 @@ class MentionFinder:
 
     def _demonyms(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
         w = self.words
-        for tok in doc:
-            if tok.i in covered or not tok.text[:1].isupper():
+        # the demonyms' word ids (LOWER hashes): a pass over the Doc's array
+        # finds the few candidates without making a Token for every word
+        strings = doc.vocab.strings
+        wanted = {strings[d] for d in self._demonym_words}
+        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+            if lower not in wanted or i in covered:
+                continue
+            tok = doc[i]
+            if not tok.text[:1].isupper():
                 continue
             state = self.gz.state_of_demonym(tok.text)
             if state is None:

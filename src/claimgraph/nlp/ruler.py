@@ -147,11 +147,13 @@ _PARTICLES = frozenset({"e", "i", "al", "ul", "ur", "ud", "el", "-"})
 def _name_runs(doc: Doc):
     """Maximal runs of capitalised words (with hyphens and name particles glued
     inside: "Tehreek-e-Taliban"), and their trimmed variants."""
-    texts, alpha, glued = [], [], []
-    for t in doc:  # one pass: each Token made is a Python object
-        texts.append(t.text)
-        alpha.append(t.is_alpha)
-        glued.append(not t.whitespace_)
+    # from the Doc's arrays: making a Token object for every word costs more
+    # than all the rest of this function
+    strings = doc.vocab.strings
+    arr = doc.to_array(["ORTH", "IS_ALPHA", "SPACY"]).tolist()
+    texts = [strings[row[0]] for row in arr]
+    alpha = [bool(row[1]) for row in arr]
+    glued = [not row[2] for row in arr]
     n = len(texts)
 
     def capital(j: int) -> bool:
