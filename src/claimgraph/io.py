@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .errors import Code, ExportError
+from .errors import Code, ExportError, InputError, one_of
 
 _TMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
@@ -180,3 +180,15 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
     with Transaction() as tx, tx.open(path) as fh:
         fh.write(text)
     return Path(path)
+
+
+def rdf_input(path: str | Path, formats: dict):
+    """An RDF file to read, and its format in ``formats`` (by name ending):
+    an unknown ending or a missing file is a clear :class:`InputError`."""
+    path = Path(path)
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(Code.NOT_TEXT, f"{path}: RDF format of {one_of(path.suffix, formats)}")
+    if not path.is_file():
+        raise InputError(Code.PATH_NOT_FOUND, f"{path} does not exist")
+    return path, fmt

@@ -34,6 +34,7 @@ from rdflib.util import from_n3
 
 from .errors import ClaimgraphError, Code, InputError, one_of
 from .graph.oxigraph import to_ox
+from .io import rdf_input
 from .resources import ontology_dir
 from .vocab import PREFIXES
 
@@ -141,12 +142,7 @@ def load_graphs(paths: Iterable[str | Path]) -> ox.Store:
     """An in-memory store holding the RDF files (format from the name ending)."""
     store = ox.Store()
     for p in paths:
-        path = Path(p)
-        fmt = GRAPH_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise InputError(Code.NOT_TEXT, f"{path}: RDF format of {one_of(path.suffix, GRAPH_FORMATS)}")
-        if not path.is_file():
-            raise InputError(Code.PATH_NOT_FOUND, f"{path} does not exist")
+        path, fmt = rdf_input(p, GRAPH_FORMATS)
         try:
             store.load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as exc:

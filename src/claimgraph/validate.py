@@ -16,7 +16,8 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .errors import Code, InputError, one_of
+from .errors import Code, InputError
+from .io import rdf_input
 from .resources import ontology_file
 from .vocab import RDF, SH
 
@@ -75,12 +76,7 @@ def union_graph(data: Graph | Dataset) -> Graph:
 
 def load_rdf(path: str | Path) -> Dataset:
     """Read an RDF file (format from its name) into an rdflib ``Dataset``."""
-    path = Path(path)
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(Code.NOT_TEXT, f"{path}: RDF format of {one_of(path.suffix, RDF_FORMATS)}")
-    if not path.is_file():
-        raise InputError(Code.PATH_NOT_FOUND, f"{path} does not exist")
+    path, fmt = rdf_input(path, RDF_FORMATS)
     ds = Dataset()
     try:
         ds.parse(path, format=fmt)

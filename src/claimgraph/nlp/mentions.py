@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, fold, load_gazetteer
@@ -133,7 +134,8 @@ def used_politically(span: Span, place_verbs: frozenset[str] = frozenset()) -> b
 class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, words: MentionWords) -> None:
         self.gz = gazetteer
-        self._demonym_words = gazetteer.demonym_words()
+        # the demonyms' word ids (LOWER hashes), to find candidates in a Doc's array
+        self._demonym_ids = frozenset(hash_string(w) for w in gazetteer.demonym_words())
         self.words = words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -285,12 +287,10 @@ class MentionFinder:
 
     def _demonyms(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
         w = self.words
-        # the demonyms' word ids (LOWER hashes): a pass over the Doc's array
-        # finds the few candidates without making a Token for every word
-        strings = doc.vocab.strings
-        wanted = {strings[d] for d in self._demonym_words}
+        # a pass over the Doc's array finds the few candidates without
+        # making a Token for every word
         for i, lower in enumerate(doc.to_array("LOWER").tolist()):
-            if lower not in wanted or i in covered:
+            if lower not in self._demonym_ids or i in covered:
                 continue
             tok = doc[i]
             if not tok.text[:1].isupper():
