@@ -93,3 +93,30 @@ def test_is_acronym(short, long, ok):
 ])
 def test_descriptions_and_religions_are_not_names(mentions, text, word):
     assert all(t != word for t, _l, _k in mentions(text))
+
+
+def test_gazetteer_spans_do_not_grow_the_recogniser(builder, mentions):
+    # a label the recogniser does not know makes spaCy add actions for it
+    # with untrained weights (slower, and they can fire on unmarked words)
+    ner = builder.nlp.get_pipe("ner")
+    labels, moves = set(ner.labels), ner.moves.n_moves
+    got = mentions("The TTP and the Pakistan Army clashed in North Waziristan; Islamabad blamed Kabul "
+                   "and Zabihullah Mujahid denied it.")
+    assert {label for _t, label, _k in got} >= {"ArmedGroup", "State", "Place"}
+    assert set(ner.labels) == labels and ner.moves.n_moves == moves
+
+
+def test_gazetteer_ner_labels_are_the_recognisers_own():
+    import spacy
+
+    from claimgraph.model import EntityType
+    from claimgraph.nlp.ruler import ner_label_map
+
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    for label in ("PER", "LOC", "MISC"):
+        ner.add_label(label)
+    got = ner_label_map(nlp)
+    assert got[EntityType.PERSON] == "PER" and got[EntityType.PLACE] == "LOC"
+    assert got[EntityType.ARMED_GROUP] == "LOC"  # no ORG: the first label known, sorted
+    assert set(got.values()) <= {"PER", "LOC", "MISC"}
