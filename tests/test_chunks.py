@@ -109,3 +109,30 @@ def test_an_article_over_a_million_characters_builds(tmp_path):
     import json
     claims = [json.loads(x) for x in (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
     assert claims and all(text[c["char_start"]:c["char_end"]] == c["sentence"] for c in claims)
+
+
+@pytest.mark.parametrize("lengths,expected", [
+    ([9_000, 10_000, 3_000], [3]),                  # news articles: the configured batch
+    ([60_000] * 7, [3, 3, 1]),                      # at most 200,000 characters a batch
+    ([100_000, 100_000, 100_000, 2_000], [2, 2]),
+    ([250_000, 1_000, 250_000], [1, 1, 1]),         # a longer one alone
+    ([1_000] * 70, [32, 32, 6]),                    # at most batch_size
+    ([], []),
+])
+def test_batches_hold_at_most_batch_size_and_batch_chars(config, lengths, expected):
+    from claimgraph.nlp.pipeline import batches, uniform_batch_size
+
+    docs = [document_from_text(f"d{i}", "x" * n, config=config.ingest) for i, n in enumerate(lengths)]
+    got = list(batches(docs, 32, 200_000))
+    assert [len(g) for g in got] == expected
+    assert [d for g in got for d in g] == docs
+    # spaCy's worker processes take one size: a batch of the longest fits
+    assert uniform_batch_size(docs, 32, 200_000) == (max(1, min(32, 200_000 // max(lengths))) if lengths else 32)
+
+
+def test_the_batching_does_not_change_the_graph(config, seed_documents):
+    small = Builder(config.with_overrides(nlp={"chunk_chars": 1_000, "batch_chars": 2_500, "batch_size": 3}))
+    kg = small.build(seed_documents)
+    same = Builder(config.with_overrides(nlp={"chunk_chars": 1_000})).build(seed_documents)
+    assert [c.id for c in kg.claims] == [c.id for c in same.claims]
+    assert [(e.id, len(e.mentions)) for e in kg.entities] == [(e.id, len(e.mentions)) for e in same.entities]

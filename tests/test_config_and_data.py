@@ -18,8 +18,9 @@ def test_user_file_is_laid_over_the_defaults(tmp_path):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("[nlp]\nbatchsize = 4\n", "unknown key [nlp] 'batchsize' is not one of: batch_size, chunk_chars, model, workers"),
+    ("[nlp]\nbatchsize = 4\n", "unknown key [nlp] 'batchsize' is not one of: batch_chars, batch_size, chunk_chars, model, workers"),
     ("[nlp]\nbatch_size = 'four'\n", "nlp.batch_size must be an integer"),
+    ("[nlp]\nbatch_chars = 50_000\n", "nlp.batch_chars (50000) must be at least nlp.chunk_chars (100000)"),
     ("[nope]\n", "unknown section 'nope' is not one of: html, ingest, nlp"),
     ("[nlp\n", "is not valid TOML"),
 ])

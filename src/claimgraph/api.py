@@ -50,9 +50,9 @@ class Builder:
         An article longer than ``nlp.chunk_chars`` is parsed in pieces (see
         :mod:`claimgraph.chunks`); its pieces' mentions and claims are
         returned together, as one document's. spaCy's memory grows with the
-        text it holds at once, so the batch is cut down until a batch of the
-        longest pieces holds at most ``chunk_chars`` characters (the results
-        do not depend on the batch size).
+        text it holds at once, so a batch holds at most ``nlp.batch_chars``
+        characters (see :func:`claimgraph.nlp.pipeline.parse`; the results
+        do not depend on the batching).
         """
         if self.dask is not None:
             yield from self.dask.analyse(self.config, docs)
@@ -60,8 +60,7 @@ class Builder:
         cfg = self.config
         plan = [(d, split_document(d, cfg.nlp.chunk_chars)) for d in docs]
         parsed = parse(self.nlp, (piece for _d, pieces in plan for piece in pieces),
-                       batch_size=batch_size(plan, cfg.nlp.batch_size, cfg.nlp.chunk_chars),
-                       workers=cfg.nlp.workers)
+                       batch_size=cfg.nlp.batch_size, workers=cfg.nlp.workers, batch_chars=cfg.nlp.batch_chars)
         for document, pieces in plan:
             mentions: list = []
             raw: list = []
@@ -114,19 +113,6 @@ class Builder:
     def build_text(self, text: str, doc_id: str = "text") -> KnowledgeGraph:
         """The graph of one text given as a string."""
         return self.build([document_from_text(doc_id, text, config=self.config.ingest)])
-
-
-def batch_size(plan, configured: int, chunk_chars: int) -> int:
-    """The spaCy batch size: ``configured``, or fewer so that a batch of the
-    longest pieces holds at most ``chunk_chars`` characters."""
-    longest = max((_span(p) for _d, pieces in plan for p in pieces), default=1)
-    return max(1, min(configured, chunk_chars // max(longest, 1)))
-
-
-def _span(piece: Document) -> int:
-    if not piece.blocks:
-        return len(piece.text)
-    return piece.blocks[-1].end - piece.blocks[0].start
 
 
 def build_documents(documents: Iterable[Document], *, config: Config | None = None,

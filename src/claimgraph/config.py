@@ -25,6 +25,7 @@ class NlpConfig:
     batch_size: int
     workers: int
     chunk_chars: int
+    batch_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,9 @@ def _validate(cfg: Config, origin: str) -> None:
     if not 1_000 <= cfg.nlp.chunk_chars <= 1_000_000:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: nlp.chunk_chars must be between 1000 and 1000000 "
                                            f"(spaCy's max_length)")
+    if cfg.nlp.batch_chars < cfg.nlp.chunk_chars:
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: nlp.batch_chars ({cfg.nlp.batch_chars}) must be at least "
+                                           f"nlp.chunk_chars ({cfg.nlp.chunk_chars})")
     if cfg.ingest.html_focus not in HTML_FOCUS:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.html_focus {one_of(cfg.ingest.html_focus, HTML_FOCUS)}")
     named = [("encodings", n) for n in cfg.ingest.encodings]
