@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..graph.rdf import graph_of
+import pyoxigraph as ox
+
+from ..graph.oxigraph import serialize
+from ..graph.rdf import quads
 from .base import RecordExporter
 
 
@@ -14,8 +17,7 @@ class NTriplesExporter(RecordExporter):
 
     def finalize(self) -> list[Path]:
         path = self.out / "graph.nt"
-        data = graph_of(self.documents, self.entities, self.claims).serialize(format="nt", encoding="utf-8")
-        lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
-        with self.tx.open(path) as fh:
-            fh.write("".join(f"{line}\n" for line in lines))
+        data = serialize(quads(self.documents, self.entities, self.claims), ox.RdfFormat.N_TRIPLES, one_graph=True)
+        with self.tx.open(path, "wb") as fh:
+            fh.write(data)
         return [path]

@@ -1,10 +1,14 @@
 """``graph.ttl``: the whole graph as Turtle, every named graph merged into one
-(claims as resources, never bare triples)."""
+(claims as resources, never bare triples); sorted, written by Oxigraph (see
+:func:`claimgraph.graph.oxigraph.serialize`)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..graph.rdf import graph_of
+import pyoxigraph as ox
+
+from ..graph.oxigraph import serialize
+from ..graph.rdf import quads
 from .base import RecordExporter
 
 
@@ -14,7 +18,7 @@ class TurtleExporter(RecordExporter):
 
     def finalize(self) -> list[Path]:
         path = self.out / "graph.ttl"
-        data = graph_of(self.documents, self.entities, self.claims).serialize(format="turtle")
-        with self.tx.open(path) as fh:
+        data = serialize(quads(self.documents, self.entities, self.claims), ox.RdfFormat.TURTLE, one_graph=True)
+        with self.tx.open(path, "wb") as fh:
             fh.write(data)
         return [path]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from ..vocab import XSD
+from ..vocab import PREFIXES, RDF, XSD
 from .rdf import Quad
 
 _STRING = str(XSD.string)
@@ -56,3 +56,44 @@ def sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
     """Default graph first, then named graphs; by subject, predicate, object."""
     g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
     return (g, str(q.subject), str(q.predicate), str(q.object))
+
+
+_TYPE = str(RDF.type)
+# the id namespace is left out: its local names hold "/", which a prefixed
+# name must escape ("cgid:claim\/0a1b"); the full IRI reads better
+_WRITTEN_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "cgid"}
+
+
+def _quad_key(q: ox.Quad) -> tuple:
+    """The default graph first, then graphs by IRI; in each, subjects in
+    order, ``rdf:type`` first, then predicates and objects in order."""
+    g = q.graph_name
+    return (not isinstance(g, ox.DefaultGraph), str(g), str(q.subject), q.predicate.value != _TYPE,
+            str(q.predicate), str(q.object))
+
+
+def serialize(quads: Iterable[Quad], fmt: ox.RdfFormat, *, one_graph: bool = False) -> bytes:
+    """``quads`` written by Oxigraph in ``fmt`` (Turtle, TriG, N-Triples...),
+    sorted, without duplicates, with the shared prefix table; with
+    ``one_graph`` every quad goes to the default graph (for triple formats).
+
+    Oxigraph's writers run in time linear in the size of the graph (rdflib's
+    Turtle writer took 738 s for the 2.9 million triples of 10,000 articles);
+    the text still comes from rdflib terms (:mod:`.rdf`), converted one
+    distinct term at a time.
+    """
+    made: dict = {}
+
+    def term(t):
+        x = made.get(t)
+        if x is None:
+            x = made[t] = to_ox(t)
+        return x
+
+    default = ox.DefaultGraph()
+    distinct = {ox.Quad(term(s), term(p), term(o), default if g is None or one_graph else term(g))
+                for s, p, o, g in quads}
+    ordered = sorted(distinct, key=_quad_key)
+    if one_graph:
+        return ox.serialize([q.triple for q in ordered], format=fmt, prefixes=_WRITTEN_PREFIXES)
+    return ox.serialize(ordered, format=fmt, prefixes=_WRITTEN_PREFIXES)
