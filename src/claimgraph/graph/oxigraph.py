@@ -52,19 +52,13 @@ def to_ox_quads(quads: Iterable[Quad]) -> Iterator[ox.Quad]:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), default if g is None else to_ox(g))
 
 
-def sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    """Default graph first, then named graphs; by subject, predicate, object."""
-    g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return (g, str(q.subject), str(q.predicate), str(q.object))
-
-
 _TYPE = str(RDF.type)
 # the id namespace is left out: its local names hold "/", which a prefixed
 # name must escape ("cgid:claim\/0a1b"); the full IRI reads better
 _WRITTEN_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "cgid"}
 
 
-def _quad_key(q: ox.Quad) -> tuple:
+def sort_key(q: ox.Quad) -> tuple:
     """The default graph first, then graphs by IRI; in each, subjects in
     order, ``rdf:type`` first, then predicates and objects in order."""
     g = q.graph_name
@@ -93,7 +87,7 @@ def serialize(quads: Iterable[Quad], fmt: ox.RdfFormat, *, one_graph: bool = Fal
     default = ox.DefaultGraph()
     distinct = {ox.Quad(term(s), term(p), term(o), default if g is None or one_graph else term(g))
                 for s, p, o, g in quads}
-    ordered = sorted(distinct, key=_quad_key)
+    ordered = sorted(distinct, key=sort_key)
     if one_graph:
         return ox.serialize([q.triple for q in ordered], format=fmt, prefixes=_WRITTEN_PREFIXES)
     return ox.serialize(ordered, format=fmt, prefixes=_WRITTEN_PREFIXES)

@@ -89,16 +89,14 @@ def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
     of the longest documents fits. The Docs do not depend on the batching.
     """
     docs = list(documents)
-    if batch_chars is None:
-        groups = [docs] if docs else []
-    elif workers > 1:
-        batch_size = uniform_batch_size(docs, batch_size, batch_chars)
-        groups = [docs] if docs else []
-    else:
-        groups = list(batches(docs, batch_size, batch_chars))
-    for group in groups:
+    if batch_chars is None or workers > 1:
+        if batch_chars is not None:
+            batch_size = uniform_batch_size(docs, batch_size, batch_chars)
+        runs = [(docs, batch_size)]
+    else:  # one nlp.pipe call per batch: each the size it was cut to
+        runs = [(group, len(group)) for group in batches(docs, batch_size, batch_chars)]
+    for group, size in runs:
         prepared = (prepare(nlp, d) for d in group)
-        size = batch_size if len(groups) == 1 else len(group)
         yield from zip(group, nlp.pipe(prepared, batch_size=size, n_process=workers), strict=True)
 
 
