@@ -33,7 +33,8 @@ test: setup neo4j-test-tools
 test-all: setup neo4j-test-tools
 	$(BIN)/python -m pytest -m "slow or not slow"
 
-## score claimgraph and the textacy baseline on the seeds (needs $(SHARED)/eval)
+## score claimgraph and the textacy baseline on the seeds, dev and own corpora (needs $(SHARED)/eval;
+## dev and own texts re-created into $${CLAIMGRAPH_EVAL_CACHE:-~/.cache/claimgraph-eval}; EVAL_DETAIL=1 adds the error report)
 eval: setup $(EVAL_STAMP)
 	$(BIN)/python evaluation/run.py --shared $(SHARED)
 
