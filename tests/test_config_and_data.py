@@ -44,7 +44,7 @@ def test_gazetteer_is_consistent():
 def test_gazetteer_typos_name_the_entry(tmp_path):
     bad = tmp_path / "g.toml"
     bad.write_text('[[entity]]\nid = "x"\nlabel = "X"\ntype = "Militia"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"entry 1 \(x\): type 'Militia' is not one of: ArmedGroup"):
+    with pytest.raises(ConfigError, match=r"g.toml:1: entry 'x': type 'Militia' is not one of: ArmedGroup"):
         load_gazetteer(bad)
     bad.write_text('[[entity]]\nid = "x"\nlabel = "X"\ntype = "State"\ncapital = "nowhere"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="capital 'nowhere', which is not an entry"):

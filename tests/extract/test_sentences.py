@@ -135,7 +135,8 @@ ROWS += [
     ("whose-relative",
      "Jaish al-Adl, whose fighters operate from Sistan and Baluchestan, attacked Iranian border guards.",
      {("Jaish al-Adl", "operatesIn", "Sistan and Baluchestan", "asserted", None),
-      ("Jaish al-Adl", "attacks", "Iran", "asserted", None)}, set()),
+      # a state's border guards are its forces, not the state (the gazetteer derives them)
+      ("Jaish al-Adl", "attacks", "Iranian armed forces", "asserted", None)}, set()),
     ("safe haven for a group's remnants",
      "Northern Syria has become a safe haven for Islamic State remnants.",
      {("Syria", "supports", "Islamic State", "asserted", None)}, set()),

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer, fold, load_gazetteer
 from ..model import BlockKind, EntityType, Mention
 from .ruler import KIND as GAZETTEER_KIND
+from .ruler import PLACE_CANDIDATES
 from .wordlists import MentionWords, load_mention_words
 
 MENTIONS = "cg_mentions"
@@ -117,12 +118,18 @@ def _locative(span: Span) -> bool:
     return root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS
 
 
-def used_politically(span: Span, place_verbs: frozenset[str] = frozenset()) -> bool:
+def used_politically(span: Span, place_verbs: frozenset[str] = frozenset(),
+                     place_nouns: frozenset[str] = frozenset()) -> bool:
     """A place name that acts (subject, object, possessor, agent) rather than
     locates (object of a place preposition or of a verb of movement or
-    force, or a modifier of a noun)."""
+    force, or a modifier of a noun; possessor of a place noun, "Khartoum's
+    airport"; in apposition to one, "the capital, Tripoli")."""
     root = _first_conjunct(span.root)
     if root.dep_ == "compound":
+        return False
+    if root.dep_ in {"poss", "appos"} and root.head.lower_ in place_nouns:
+        return False
+    if any(c.dep_ == "appos" and c.lower_ in place_nouns for c in root.children):
         return False
     if root.dep_ == "pobj":
         return root.head.lower_ not in LOCATIVE_PREPS
@@ -148,6 +155,9 @@ class MentionFinder:
         covered = {i for e in gaz for i in range(e.start, e.end)}
         out: list[Span] = []
         out.extend(self._gazetteer(gaz))
+        places = list(self._world_places(doc, prose, gaz, covered))
+        out.extend(places)
+        covered |= {i for e in places for i in range(e.start, e.end)}
         named = list(self._recognised(doc, prose, covered))
         out.extend(named)
         out = self._acronyms(doc, out)
@@ -169,13 +179,47 @@ class MentionFinder:
     def _gazetteer(self, spans: Iterable[Span]) -> Iterable[Span]:
         for span in spans:
             entry = self.gz[span.kb_id_]
-            if entry.capital_of and used_politically(span, self.words.place_verbs):
+            if entry.capital_of and used_politically(span, self.words.place_verbs, self.words.place_nouns):
                 target = self.gz.government_of(entry.capital_of)
                 yield Span(span.doc, span.start, span.end, label=target.type.value,
                            kb_id=target.id, span_id="metonym")
             else:
                 yield Span(span.doc, span.start, span.end, label=entry.type.value,
                            kb_id=entry.id, span_id=GAZETTEER_KIND)
+
+    def _world_places(self, doc: Doc, prose, gaz: list[Span], covered: set[int]) -> Iterable[Span]:
+        """Towns and divisions of the world data that the ruler could not
+        confirm alone ("Goma", "Sialkot"): a place when the recogniser calls
+        it one, when the text uses it as a place ("in Goma", "seized Goma",
+        "the Damboa area"), or when the document names its country; never
+        when the recogniser calls it a person and it follows a title."""
+        if PLACE_CANDIDATES not in doc.spans:
+            return
+        states = {self.gz.state_of(self.gz[s.kb_id_]) for s in gaz if s.kb_id_ in self.gz}
+        ents = {(e.start, e.end): e.label_ for e in doc.ents}
+        inside = {i for e in doc.ents for i in range(e.start, e.end)}
+        for span in doc.spans[PLACE_CANDIDATES]:
+            if any(i in covered for i in range(span.start, span.end)) or not in_prose(prose, span.start_char):
+                continue
+            label = ents.get((span.start, span.end), "")
+            if not label and any(i in inside for i in range(span.start, span.end)):
+                continue  # a word of a longer name: "Vladimir Zelensky", "the Horn of Africa"
+            if not label and ((span.start and doc[span.start - 1].text[:1].isupper() and not
+                               doc[span.start - 1].is_sent_start) or
+                              (span.end < len(doc) and doc[span.end].text[:1].isupper())):
+                continue  # inside a run of capitalised words: "African Union Mission"
+            if len(span) == 1 and self.gz.state_of_demonym(span.text) is not None:
+                continue
+            entry = self.gz[span.kb_id_]
+            before = doc[span.start - 1] if span.start else None
+            titled = before is not None and before.text in self.words.titles
+            used_as_place = _locative(span) or (span.root.dep_ in {"dobj", "nsubjpass"} and
+                                                span.root.head.lemma_.lower() in self.words.place_verbs)
+            if label == "PERSON" and (titled or not (used_as_place or entry.country in states)):
+                continue
+            if label in {"GPE", "LOC", "FAC"} or used_as_place or entry.country in states:
+                yield Span(doc, span.start, span.end, label=EntityType.PLACE.value, kb_id=entry.id,
+                           span_id=GAZETTEER_KIND)
 
     def _recognised(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
         for ent in doc.ents:

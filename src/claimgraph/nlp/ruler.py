@@ -19,11 +19,32 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer, load_gazetteer
+from ..gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from ..model import EntityType
 from ..resolve.names import translit_key
 
 KIND = "gazetteer"
+# a place of the world data that the ruler cannot confirm on its own (a
+# town called "Police", a region called "Plateau"): the mention finder
+# decides with the recogniser's label and the document's countries
+PLACE_CANDIDATES = "cg_place_candidates"
+# how many tokens a name of the world data has at most, and the lower-case
+# words a name may start with ("al-Shabaab")
+_MAX_RUN = 6
+_TITLE_WORDS = ("President", "Prime", "Minister", "Secretary", "Secretary-General", "General", "Chief", "Commander",
+                "Spokesman", "Spokesperson", "Leader", "Governor", "Foreign", "Defence", "Defense", "Interior",
+                "Ambassador", "Deputy", "Head", "Director", "Colonel", "Major", "Lieutenant", "Captain", "Emir")
+_LOWER_STARTS = frozenset({"al", "el", "ul", "ash", "as", "ad", "ar", "an", "ad"})
+# single capitalised words that are names of divisions somewhere but mostly
+# something else in English prose
+_COMMON = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                     "eastern", "western", "capital", "coast", "lakes", "upper", "lower", "plateau", "delta", "unity",
+                     "littoral", "islands", "border", "federal", "national", "union", "nord", "sud", "est", "ouest",
+                     "mountain", "mountains", "valley", "river", "lake", "sea", "gulf", "bay", "city", "state",
+                     "province", "region", "district", "county", "island", "highlands", "hills", "ocean",
+                     "march", "may", "june", "july", "august", "january", "april", "september", "october",
+                     "november", "december", "february", "monday", "tuesday", "wednesday", "thursday", "friday",
+                     "saturday", "sunday", "reuters", "police", "army", "government"})
 
 # The label a gazetteer span carries in ``doc.ents``: one the recogniser
 # already knows. A label it does not know makes spaCy's recogniser add an
@@ -85,6 +106,8 @@ class GazetteerRuler:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels = ner_label_map(nlp)
+        # words that may follow a name without being part of it ("Hezbollah Secretary-General ...")
+        self.titles = frozenset(_TITLE_WORDS)
         # key -> [(words as written, entry ids in gazetteer order)]
         self.forms: dict[str, list[tuple[tuple[str, ...], list[str]]]] = defaultdict(list)
         order = {e.id: n for n, e in enumerate(gazetteer)}
@@ -125,6 +148,7 @@ class GazetteerRuler:
                     ids.extend(i for i in form_ids if i not in ids)
             if ids:
                 candidates.append((start, end, ids))
+        places = self._world(doc, candidates)
         candidates.extend(self._elliptical(doc, candidates))
         candidates.extend(self._fuzzy(doc, candidates))
         # entries named unambiguously somewhere in this document
@@ -136,7 +160,70 @@ class GazetteerRuler:
             spans.append(Span(doc, start, end, label=self.labels[entry.type], kb_id=chosen, span_id=KIND))
         keep = filter_spans(spans + [e for e in doc.ents])
         doc.set_ents(keep, default="unmodified")
+        taken = {i for e in keep for i in range(e.start, e.end)}
+        doc.spans[PLACE_CANDIDATES] = [p for p in places if not any(i in taken for i in range(p.start, p.end))]
         return doc
+
+    def _world(self, doc: Doc, candidates: list[tuple[int, int, list[str]]]) -> list[Span]:
+        """Names of the world data (countries, divisions, cities, armed groups,
+        international bodies), looked up by the token runs of the text in one
+        query. Countries and actors join ``candidates``; a place joins them
+        when the document names its country or when its name has two words
+        or more ("Rakhine State"), else it is only a place candidate."""
+        if self.gazetteer.world is None:
+            return []
+        strings = doc.vocab.strings
+        arr = doc.to_array(["ORTH", "LOWER", "SENT_START"]).tolist()
+        texts = [strings[r[0]] for r in arr]
+        lowers = [strings[r[1]] for r in arr]
+        n = len(texts)
+        runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i in range(n):
+            first = texts[i]
+            if not (first[:1].isupper() or lowers[i] in _LOWER_STARTS or first[:1].isdigit()):
+                continue
+            for j in range(i + 1, min(n, i + _MAX_RUN) + 1):
+                last = texts[j - 1]
+                if j > i + 1 and arr[j - 1][2] == 1:
+                    break  # a name does not run into the next sentence
+                if last[:1].isupper() or last.lower() in _GENERIC or last[:1].isdigit():
+                    runs[" ".join(lowers[i:j])].append((i, j))
+        if not runs:
+            return []
+        hits = self.gazetteer.runs(runs)
+        found: list[tuple[int, int, list[GazetteerEntry]]] = []
+        for run, entries in hits.items():
+            for start, end in runs[run]:
+                words = texts[start:end]
+                ok = [e for tokens, e in entries if len(tokens) == end - start and _case_ok(tokens, words)]
+                if end - start == 1 and lowers[start] in _COMMON:
+                    continue
+                if (end < n and texts[end][:1].isupper() and texts[end].isalpha() and arr[end][2] != 1
+                        and texts[end] not in self.titles) or \
+                        (start and texts[start - 1][:1].isupper() and texts[start - 1].isalpha()
+                         and arr[start][2] != 1 and self.gazetteer.state_of_demonym(texts[start - 1]) is None):
+                    continue  # a word of a longer name: "Islamic Resistance Council", "African Union Mission"
+                if ok:
+                    found.append((start, end, list(dict.fromkeys(ok))))
+        # the document's countries: states it names, and the states of its unambiguous places
+        named = {c for _s, _e, ids in candidates for c in ids[:1]}
+        states = {e.id for _s, _e, es in found for e in es[:1] if e.type is EntityType.STATE}
+        states |= {self.gazetteer.state_of(self.gazetteer[i]) for i in named if i in self.gazetteer}
+        places: list[Span] = []
+        for start, end, entries in sorted(found, key=lambda f: (f[0], f[1])):
+            # the document's country first; of a town and its division named alike, the town
+            towns = {o.country for o in entries if o.kind == "city"}
+            entries.sort(key=lambda e: (self.gazetteer.state_of(e) not in states,
+                                        e.kind == "admin1" and e.country in towns))
+            best = entries[0]
+            if best.type is not EntityType.PLACE or best.capital_of:
+                candidates.append((start, end, [e.id for e in entries]))
+            elif best.country in states or (end - start > 1 and best.kind == "admin1"):
+                candidates.append((start, end, [e.id for e in entries]))
+            else:
+                places.append(Span(doc, start, end, label=self.labels[EntityType.PLACE], kb_id=best.id,
+                                   span_id="world"))
+        return places
 
 
     def _fuzzy(self, doc: Doc, candidates: list[tuple[int, int, list[str]]]):

@@ -26,6 +26,7 @@ class MentionWords:
     named_event_words: frozenset[str]
     org_types: tuple[tuple[str, EntityType], ...]
     place_verbs: frozenset[str]
+    place_nouns: frozenset[str]
     not_names: frozenset[str]
     generic_nouns: frozenset[str]
 
@@ -79,6 +80,7 @@ def _load(path: str) -> MentionWords:
         named_event_words=_strings(data, "events", "named", path),
         org_types=org_types,
         place_verbs=_strings(data, "metonymy", "place_verbs", path),
+        place_nouns=_strings(data, "metonymy", "place_nouns", path),
         not_names=_strings(data, "not_names", "words", path),
         generic_nouns=_strings(data, "demonym_nouns", "generic", path),
     )

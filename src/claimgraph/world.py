@@ -1,0 +1,152 @@
+"""The world data (``ontology/world/*.tsv``) as an index on disk.
+
+Some 40,000 entries with 125,000 names are too many to read into memory at
+every start (parsing the files took 0.3 s and indexing them 1.5 s on this
+project's 2-core machines), and a build looks up only the few hundred names
+its articles use. So the files are compiled once into a SQLite database in
+the user's cache folder (``$XDG_CACHE_HOME/claimgraph``, else
+``~/.cache/claimgraph``; ``CLAIMGRAPH_CACHE`` overrides), named by the
+files' sha256, and queried by name: opening it costs a millisecond, a
+look-up of all candidate names of an article one query. A cache that
+cannot be written (a read-only home) falls back to a database in memory.
+
+Rows are the files' columns; names are indexed twice: folded
+(:func:`claimgraph.gazetteer.fold`, for look-ups by name) and as
+lower-case spaCy tokens joined by spaces (for the matcher, which reads
+token runs of the parsed text).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from functools import cache
+from pathlib import Path
+
+FILES = ("places.tsv", "actors.tsv")
+COLUMNS = ("id", "type", "kind", "label", "names", "tokens", "keys", "country", "within", "lat", "lon",
+           "population", "geonames", "iso", "demonyms", "capital_of", "source")
+_SCHEMA_VERSION = "2"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("CLAIMGRAPH_CACHE")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "claimgraph"
+
+
+def _rows(folder: Path):
+    for name in FILES:
+        with (folder / name).open(encoding="utf-8") as fh:
+            header = None
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                fields = line.rstrip("\n").split("\t")
+                if header is None:
+                    header = fields
+                    if tuple(header) != COLUMNS:
+                        raise ValueError(f"{folder / name}: columns {header} are not {list(COLUMNS)}")
+                    continue
+                yield fields
+
+
+def _build(con: sqlite3.Connection, folder: Path) -> None:
+    con.executescript("""
+        CREATE TABLE entries (id TEXT PRIMARY KEY, type TEXT, kind TEXT, label TEXT, names TEXT, tokens TEXT,
+            keys TEXT, country TEXT, within TEXT, lat TEXT, lon TEXT, population INTEGER, geonames TEXT, iso TEXT,
+            demonyms TEXT, capital_of TEXT, source TEXT);
+        CREATE TABLE names (fold TEXT, lower TEXT, tokens TEXT, id TEXT, ord INTEGER);
+    """)
+    entries, names = [], []
+    for n, f in enumerate(_rows(folder)):
+        entries.append(f)
+        for tokens, key in zip(f[5].split("|"), f[6].split("|"), strict=True):
+            names.append((key, tokens.lower(), tokens, f[0], n))
+    con.executemany(f"INSERT OR IGNORE INTO entries VALUES ({','.join('?' * len(COLUMNS))})", entries)
+    con.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+    con.executescript("CREATE INDEX names_fold ON names (fold); CREATE INDEX names_lower ON names (lower);"
+                      "CREATE INDEX entries_kind ON entries (kind, capital_of);")
+    con.commit()
+
+
+class WorldIndex:
+    """Look-ups in the world data: by id, by folded name, by token run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        digest = hashlib.sha256(_SCHEMA_VERSION.encode())
+        for name in FILES:
+            digest.update((folder / name).read_bytes())
+        self.digest = digest.hexdigest()[:16]
+        self._local = threading.local()
+        self._path = self._ensure()
+
+    def _ensure(self) -> str:
+        path = cache_dir() / f"world-{self.digest}.sqlite"
+        if path.is_file():
+            return str(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            con = sqlite3.connect(tmp)
+            try:
+                _build(con, self.folder)
+            finally:
+                con.close()
+            os.replace(tmp, path)  # whole or not at all: a killed build leaves no half database
+            return str(path)
+        except OSError:
+            return ":memory:"
+
+    @property
+    def con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None or self._local.pid != os.getpid():  # a forked worker opens its own
+            self._local.pid = os.getpid()
+            if self._path == ":memory:":
+                con = sqlite3.connect(":memory:")
+                _build(con, self.folder)
+            else:
+                con = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+            self._local.con = con
+        return con
+
+    def row(self, entity_id: str) -> tuple | None:
+        return self.con.execute("SELECT * FROM entries WHERE id = ?", (entity_id,)).fetchone()
+
+    def rows(self, kind: str, *, capitals: bool = False) -> list[tuple]:
+        q = "SELECT * FROM entries WHERE kind = ?" + (" AND capital_of != ''" if capitals else "") + " ORDER BY id"
+        return self.con.execute(q, (kind,)).fetchall()
+
+    def by_fold(self, keys) -> dict[str, list[str]]:
+        """Folded name -> ids, in the data's order."""
+        keys = sorted(set(keys))
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            q = f"SELECT fold, id FROM names WHERE fold IN ({','.join('?' * len(chunk))}) ORDER BY ord"
+            for key, eid in self.con.execute(q, chunk):
+                ids = out.setdefault(key, [])
+                if eid not in ids:
+                    ids.append(eid)
+        return out
+
+    def by_tokens(self, runs) -> dict[str, list[tuple[str, str]]]:
+        """Lower-case token run -> [(tokens as written, id)], in the data's order."""
+        runs = sorted(set(runs))
+        out: dict[str, list[tuple[str, str]]] = {}
+        for i in range(0, len(runs), 500):
+            chunk = runs[i:i + 500]
+            q = f"SELECT lower, tokens, id FROM names WHERE lower IN ({','.join('?' * len(chunk))}) ORDER BY ord"
+            for lower, tokens, eid in self.con.execute(q, chunk):
+                out.setdefault(lower, []).append((tokens, eid))
+        return out
+
+
+@cache
+def world_index(folder: str) -> WorldIndex:
+    return WorldIndex(Path(folder))
