@@ -117,8 +117,11 @@ class Gazetteer:
             self.entries[e.id] = e
         self._by_name: dict[str, list[str]] = defaultdict(list)
         self._demonyms: dict[str, str] = {}
+        self._keys_of: dict[str, frozenset[str]] = {}
         for e in entries:
-            for key in e.keys or (fold(n) for n in e.names):
+            keys = tuple(e.keys or (fold(n) for n in e.names))
+            self._keys_of[e.id] = frozenset(keys)
+            for key in keys:
                 ids = self._by_name[key]
                 if e.id not in ids:
                     ids.append(e.id)
@@ -180,7 +183,9 @@ class Gazetteer:
         ids = list(self._by_name.get(key, ()))
         world: list[GazetteerEntry] = []
         if self.world is not None:
-            world = self._resolve(self.world.by_fold([key]).get(key, []))
+            # a world name of an entry the curated file replaces counts only if the curated entry has it
+            world = [e for e in self._resolve(self.world.by_fold([key]).get(key, []))
+                     if e.id not in self._keys_of or key in self._keys_of[e.id]]
             # an entry named so before one that has it as an alternate name
             world.sort(key=lambda e: bool(e.keys) and e.keys[0] != key)
         return self._resolve(ids + [e.id for e in world])
@@ -193,7 +198,8 @@ class Gazetteer:
         for run, hits in self.world.by_tokens(runs).items():
             for tokens, eid in hits:
                 entry = self._resolve([eid])
-                if entry:
+                if entry and (entry[0].id not in self._keys_of or
+                              fold(_detok(tokens)) in self._keys_of[entry[0].id]):
                     out.setdefault(run, []).append((tuple(tokens.split(" ")), entry[0]))
         for hits in out.values():  # an entry named so before one that has it as an alternate name
             hits.sort(key=lambda h: bool(h[1].tokens) and h[1].tokens[0] != h[0])
@@ -312,6 +318,11 @@ def _entry_lines(path: str) -> list[int]:
 
 
 _ORDER = {"country": 0, "armed-group": 1, "international": 2, "admin1": 3, "city": 4}
+
+
+def _detok(tokens: str) -> str:
+    """A name from its tokens, near enough for :func:`fold` ("al - Shabaab" -> "al-Shabaab")."""
+    return re.sub(r" ?([-/]) ?", r"\1", tokens)
 
 
 def _from_row(row: tuple, by_iso: dict[str, str], renamed: dict[str, str]) -> GazetteerEntry:

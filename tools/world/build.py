@@ -250,8 +250,8 @@ def places(admin1_path: Path, countries_phx: Path, tok: Tokens) -> tuple[list[di
                         names.append(v)
         base = [re.sub(r"\s+(Province|Region|Governorate|Department|District|Oblast|State|County|Division)$",
                        "", n) for n in names]
-        if any(re.search(r"\s(Oblast|Krai|Kray)$", n) for n in names):
-            base += [f"{b} Region" for b in base]
+        for b in list(dict.fromkeys(base)):  # "the Donetsk region", "Idlib province": the generic word as news write it
+            base += [f"{b} Region", f"{b} Province"]
         for b in base:
             if b not in names:
                 names.append(b)

@@ -96,17 +96,82 @@ def strip_titles(words: list[str], titles: frozenset[str]) -> list[str]:
     return out
 
 
-def _org_type(text: str, words: MentionWords) -> EntityType:
+def _org_type(text: str, words: MentionWords, gz: Gazetteer | None = None) -> EntityType:
+    """The class an organisation's own words give it. "Army", "Forces",
+    "Brigade" name a state's body after a state's name or demonym ("Pakistan
+    Army", "Lebanese Armed Forces") and an armed group otherwise ("Arakan
+    Army", "Rapid Support Forces")."""
+    padded = f" {text.lower()} "
+    tokens = text.replace("-", " ").split()
+    if gz is not None and tokens:
+        stated = gz.state_of_demonym(tokens[0]) is not None or any(
+            e.type is EntityType.STATE for e in gz.lookup(tokens[0]))
+        if any(f" {w.lower()} " in padded for w in words.state_body_words):
+            if stated:
+                return EntityType.SECURITY_FORCE
+            if any(t in words.armed_name_words for t in tokens):
+                return EntityType.ARMED_GROUP
     for word, etype in words.org_types:
-        if f" {word.lower()} " in f" {text.lower()} ":
+        if f" {word.lower()} " in padded:
             return etype
+    if any(t in words.armed_name_words for t in tokens):
+        return EntityType.ARMED_GROUP
     return EntityType.ORGANIZATION
+
+
+def context_type(span: Span, words: MentionWords) -> EntityType | None:
+    """The class the words around a name give it: a head noun it modifies
+    ("the M23 rebels"), an apposition ("X, an ethnic armed group"; "the
+    paramilitary group X"), a descriptor right before it ("the paramilitary
+    X", "Islamist militants of X")."""
+    doc = span.doc
+    root = span.root
+    cands: list[Token] = []
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+        cands.append(root.head)  # "the M23 rebels", "the Fano militia"
+    if root.dep_ == "appos":
+        cands.append(root.head)  # "the rebel group M23"
+    cands += [c for c in root.children if c.dep_ == "appos"]  # "M23, a rebel group"
+    for noun in cands:
+        found = _phrase_type(noun, words)
+        if found is not None:
+            return found
+    # "the paramilitary Rapid Support Forces": a descriptor among the name's own modifiers
+    for i in range(max(0, span.start - 2), span.start):
+        t = doc[i]
+        if t.head.i in range(span.start, span.end) and t.dep_ in {"amod", "compound", "nmod"}:
+            for phrase, etype in words.context_types:
+                if phrase == t.lower_ and etype is EntityType.ARMED_GROUP:
+                    return etype
+    return None
+
+
+def _phrase_type(noun: Token, words: MentionWords) -> EntityType | None:
+    mods = [c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+    phrases = [" ".join([*mods[-2:], noun.lower_]), " ".join([*mods[-1:], noun.lower_]), noun.lower_,
+               noun.lemma_.lower()] + mods
+    for phrase in phrases:
+        for p, etype in words.context_types:
+            if p == phrase:
+                return etype
+    return None
 
 
 def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
+
+
+_IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "toward", "towards",
+                       "within", "throughout"})
+
+
+def _in_place(span: Span) -> bool:
+    """The object of a preposition of place ("in Tal Maaz", "near Zalambessa")."""
+    root = _first_conjunct(span.root)
+    return root.dep_ == "pobj" and root.head.lower_ in _IN_PLACE and root.head.head.lower_ not in \
+        {"according", "interest", "role", "part", "involvement", "confidence", "trust", "faith", "belief"}
 
 
 def _locative(span: Span) -> bool:
@@ -168,6 +233,9 @@ class MentionFinder:
         possessive = list(self._possessive_state_bodies(doc, prose, out, covered))
         out.extend(possessive)
         covered |= {i for e in possessive for i in range(e.start, e.end)}
+        juntas = list(self._juntas(doc, prose, out, covered))
+        out.extend(juntas)
+        covered |= {i for e in juntas for i in range(e.start, e.end)}
         out.extend(self._factions(doc, out))
         out.extend(self._events(doc, prose, out))
         out.extend(self._anaphors(doc, prose, covered))
@@ -234,8 +302,9 @@ class MentionFinder:
             if span is None:
                 continue
             text = span.text
-            if not any(c.isupper() for c in text) or sum(c.isalpha() for c in text) < 2:
-                continue
+            if not any(c.isupper() for c in text) or (sum(c.isalpha() for c in text) < 2 and
+                                                      not re.fullmatch(r"[A-Z]+\d+|\d+[A-Z]+", text)):
+                continue  # keep "M23", "G5"
             words = [t.text for t in span]
             if all(w in self.words.not_names for w in words):
                 continue  # "Southwest" on its own
@@ -247,8 +316,16 @@ class MentionFinder:
             if ent.label_ in {"LOC", "FAC"} and not self.gz.lookup(text) and not _locative(span):
                 continue  # "a revival of the Great Game": a name, but not used as a place
             if etype is EntityType.ORGANIZATION:
-                etype = _org_type(text, self.words)
-            elif etype is EntityType.EVENT:
+                etype = _org_type(text, self.words, self.gz)
+            if etype in (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE) and \
+                    not self.gz.lookup(text):
+                by_context = context_type(span, self.words)
+                if by_context is not None and not (etype is EntityType.PLACE and _locative(span)):
+                    etype = by_context
+                elif etype is not EntityType.PLACE and _in_place(span) and not \
+                        (span.start and doc[span.start - 1].text in self.words.titles):
+                    etype = EntityType.PLACE  # "clashes in Tal Maaz": a town the recogniser took for a person
+            if etype is EntityType.EVENT:
                 if not any(w in text.lower() for w in self.words.named_event_words):
                     continue
             label = text
@@ -398,6 +475,55 @@ class MentionFinder:
             if target is not None:
                 yield Span(doc, span.start, head.i + 1, label=target.type.value, kb_id=target.id,
                            span_id="demonym")
+
+    def _juntas(self, doc: Doc, prose, found: list[Span], covered: set[int]) -> Iterable[Span]:
+        """"Myanmar's junta", "the Malian junta", "the military government in
+        Bamako", "the junta": a ruling authority that is not simply the
+        country, a Government entity of its state (the state named with it,
+        else the state the document names most)."""
+        heads = [t for t in doc if t.i not in covered and t.pos_ == "NOUN" and (
+            t.lemma_.lower() == "junta" or (t.lemma_.lower() in {"government", "regime", "ruler", "authority"} and any(
+                c.lower_ in {"military", "army-backed", "military-led", "military-run", "junta-led"} or
+                (c.lower_ in {"backed", "led", "run"} and c.i > 0 and doc[c.i - 1].text == "-")
+                for c in t.children if c.dep_ in {"amod", "compound"})))]
+        if not heads:
+            return
+        states: dict[int, str] = {}
+        counts: dict[str, int] = {}
+        for span in found:
+            entry = self.gz[span.kb_id_] if span.kb_id_ in self.gz else None
+            sid = self.gz.state_of(entry) if entry is not None else None
+            if sid is not None:
+                states[span.root.i] = sid
+                if entry.type is EntityType.STATE or entry.capital_of:
+                    counts[sid] = counts.get(sid, 0) + 1
+        main = max(sorted(counts), key=counts.get) if counts else None
+        for tok in heads:
+            if not in_prose(prose, tok.idx):
+                continue
+            sid = None
+            for c in tok.children:  # "Myanmar's junta", "the Myanmar junta", "the Malian junta"
+                if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:
+                    sid = states.get(c.i) or (self.gz.state_of_demonym(c.text).id
+                                              if self.gz.state_of_demonym(c.text) else None)
+                    if sid:
+                        break
+            if sid is None:  # "the junta in Bamako"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in {"in", "of"}:
+                        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if obj is not None and obj.i in states:
+                            sid = states[obj.i]
+            sid = sid or main
+            if sid is None:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].lower_ in {"military", "ruling"} and doc[start - 1].head.i == tok.i:
+                start -= 1
+            state = self.gz[sid]
+            label = f"{state.label} junta" if tok.lemma_.lower() == "junta" else f"{state.label} military government"
+            yield Span(doc, start, tok.i + 1, label=EntityType.GOVERNMENT.value,
+                       kb_id=new_key(EntityType.GOVERNMENT, f"{state.label} junta"), span_id="junta")
 
     def _factions(self, doc: Doc, found: list[Span]) -> Iterable[Span]:
         for span in found:

@@ -27,6 +27,9 @@ class MentionWords:
     org_types: tuple[tuple[str, EntityType], ...]
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    context_types: tuple[tuple[str, EntityType], ...]  # longest phrase first
+    state_body_words: frozenset[str]
+    armed_name_words: frozenset[str]
     not_names: frozenset[str]
     generic_nouns: frozenset[str]
 
@@ -43,6 +46,24 @@ def _type(name: str, where: str) -> EntityType:
         return EntityType(name)
     except ValueError:
         raise ConfigError(Code.BAD_DATA_FILE, f"{where}: {name!r} is not an entity class") from None
+
+
+def _context_types(data: dict, path: str) -> tuple[tuple[str, EntityType], ...]:
+    """Context nouns and their class: the curated lists, then PETRARCH2's agent
+    nouns of armed groups and forces (``ontology/world/descriptors.tsv``)."""
+    out: dict[str, EntityType] = {}
+    for cls, words in data.get("context_types", {}).items():
+        for w in words:
+            out.setdefault(w.lower(), _type(cls, path))
+    desc = ontology_file("world/descriptors.tsv")
+    for line in desc.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("word\t"):
+            continue
+        word, cls, _code = line.split("\t")
+        if cls == "ArmedGroup":  # "the X rebels"; a force's agent nouns are people ("X commander")
+            out.setdefault(word, EntityType(cls))
+            out.setdefault(word + "s", EntityType(cls))
+    return tuple(sorted(out.items(), key=lambda kv: (-len(kv[0].split()), kv[0])))
 
 
 def load_mention_words(path: str | Path | None = None) -> MentionWords:
@@ -81,6 +102,9 @@ def _load(path: str) -> MentionWords:
         org_types=org_types,
         place_verbs=_strings(data, "metonymy", "place_verbs", path),
         place_nouns=_strings(data, "metonymy", "place_nouns", path),
+        context_types=_context_types(data, path),
+        state_body_words=_strings(data, "name_words", "state_bodies", path),
+        armed_name_words=_strings(data, "name_words", "armed", path),
         not_names=_strings(data, "not_names", "words", path),
         generic_nouns=_strings(data, "demonym_nouns", "generic", path),
     )
