@@ -26,6 +26,7 @@ _BELONGING = frozenset({"linked", "affiliated", "aligned", "allied", "led", "run
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the", "(", ")", "as", "well", "also", "later", "then",
                         "banned", "outlawed", "proscribed", "even", "along", "with", "plus", "both"})
 _CONJUNCTIONS = frozenset({"and", "or", "&", "plus"})
+_QUANTITIES = frozenset({"most", "much", "half", "rest", "majority", "bulk"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,8 @@ class Arguments:
             verb = tok.head
             return [a for s in subjects(verb) for a in self.entities(s, depth + 1, seen)]
         if tok.pos_ not in {"NOUN", "PROPN"}:
+            if word in _QUANTITIES and word in self.lex.transparent:  # "captured most of Rakhine State"
+                return [Arg(a.span, "transparent") for a in self._modifiers(tok, depth, seen)]
             return []
         # "the JeM chief, Masood Azhar": a noun stands for the name in apposition to it,
         # and "the TTP, a banned organisation ..." the other way round

@@ -24,6 +24,7 @@ from ..model import ACTOR_TYPES, EntityType, Relation, Status
 from .arguments import ANAPHOR, Arg, Arguments
 from .lexicon import SIGNATURES, Cue, Lexicon, Slot
 from .syntax import (
+    STATE_VERBS,
     anchor,
     is_light,
     is_passive,
@@ -84,12 +85,15 @@ def make(subject: Arg, relation: Relation, obj: Arg, trigger: Token, rule: str, 
 
 def _overlap(a: Span, b: Span) -> bool:
     """Two names sharing words (an event phrase, or "X's faction", may contain the names in it)."""
-    if EntityType.EVENT.value in (a.label_, b.label_) or "faction" in (a.id_, b.id_):
+    if EntityType.EVENT.value in (a.label_, b.label_) or {"faction", "described"} & {a.id_, b.id_}:
         return False
     return a.start < b.end and b.start < a.end
 
 
 # ---------------------------------------------------------------------- cues
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
 
 def _is_hyphen_compound(tok: Token) -> bool:
     return tok.i >= 2 and tok.doc[tok.i - 1].text == "-"
@@ -104,7 +108,7 @@ def _matches(cue: Cue, tok: Token) -> bool:
     if cue.pos == "VERB" and tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "conj",
                                                                                               "advcl", "relcl"}):
         return False
-    if cue.pos == "NOUN" and tok.pos_ != "NOUN":
+    if cue.pos == "NOUN" and tok.pos_ != "NOUN" and not (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS):
         return False
     for word in cue.extra:
         attached = {c.lower_ for c in tok.children if c.dep_ == "prt"}
@@ -123,6 +127,8 @@ def _candidates(tok: Token, lex: Lexicon) -> Iterator[Cue]:
         yield from lex.cues_for(lemma, "VERB")
     if pos == "NOUN" and lower != lemma:
         yield from lex.cues_for(lower, "NOUN")
+    if pos == "VERB" and tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS:
+        yield from lex.cues_for(lower, "NOUN")  # "Fighting between A and B erupted": a gerund as a noun
     yield from lex.cues_for(lower, "ADJ")
     if lemma != lower:
         yield from lex.cues_for(lemma, "ADJ")
@@ -196,6 +202,12 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
         return found or _all(args, _loose_between(tok, lex))
     if name == "appos":
         found = _all(args, children(tok, "appos"))
+        if not found and tok.dep_ in {"nsubj", "dobj"} and tok.i + 1 < len(doc):
+            # "Russia's ally Belarus hosted ...": the parser made the name a second subject
+            nxt = doc[tok.i + 1]
+            span = args.mention_at(nxt)
+            if span is not None and span.start == tok.i + 1 and nxt.head.i == tok.head.i and nxt.dep_ == tok.dep_:
+                found = [Arg(span, "apposition")]
         if not found and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
             # "Indian proxy, Fitna al Khwarij, ...": an apposition the parser missed
             span = args.mention_at(doc[tok.i + 2])
@@ -227,10 +239,56 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
                 found.append(Arg(event))
         found += _all(args, prep_objects(tok, {"in", "during"}))
         return [a for a in found if a.span.label_ == EntityType.EVENT.value]
+    if name == "locus":
+        # "struck targets in southern Lebanon": where, when what was struck is not named
+        objs = direct_objects(tok)
+        if any(args.entities(o) for o in objs):
+            return []
+        if any(o.lemma_.lower() in lex.facilities or o.lower_ in lex.facilities for o in objs):
+            return []  # "targeted hideouts within Afghanistan": a group's sites, not the country, were hit
+        heads = [tok, *objs]
+        return [a for a in _all(args, [o for h in dict.fromkeys(heads) for o in prep_objects(h, _LOCATIVE)])
+                if a.span.label_ in _PLACE_LABELS and a.span[-1].lower_ not in _WATERS]
+    if name == "talks":
+        return _talk_parties(tok, args)
     if name == "parties":
         # "Mediation efforts by Qatar failed": the parties of the conflict the
         # text reported last
         return list(context.dyad) if context is not None and context.dyad else []
+    return []
+
+
+# a ship attacked in the Red Sea: the sea is where, not what, was attacked
+_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake"})
+_TALKS = frozenset({"talks", "talk", "negotiation", "negotiations", "ceasefire", "truce", "deal", "agreement",
+                    "accord", "dialogue", "meeting", "meetings", "summit", "process", "round", "exchange",
+                    "armistice", "pact", "settlement", "understanding", "framework", "plan"})
+
+
+def _talk_parties(tok: Token, args: Arguments) -> list[Arg]:
+    """The parties of talks, a truce or a deal that ``tok`` (mediated,
+    brokered, hosted) describes: "between A and B" on the noun, else the
+    subjects of the clause it belongs to ("A and B agreed to a ceasefire
+    during talks in Doha mediated by Qatar")."""
+    if tok.dep_ == "acl":
+        noun = tok.head
+    else:
+        noun = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if noun is None or noun.lemma_.lower() not in _TALKS and noun.lower_ not in _TALKS:
+        return []
+    found = _all(args, prep_objects(noun, {"between"}))
+    if found:
+        return found
+    t = noun
+    for _ in range(6):
+        if t.dep_ in {"pobj", "prep", "dobj", "conj", "attr", "appos", "npadvmod"} and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+        if t.pos_ in {"VERB", "AUX"}:
+            break
+    if t.pos_ in {"VERB", "AUX"} and t.i != tok.i:
+        return [Arg(a.span, "clause") for a in _all(args, subjects(t))]
     return []
 
 
@@ -241,6 +299,9 @@ def _noun_heads(tok: Token, lex: Lexicon) -> list[Token]:
     heads = [anchor(tok)]
     if tok.dep_ == "dobj" and is_light(tok.head, lex.light_verbs):
         heads.append(tok.head)
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"at", "in", "into"} and \
+            tok.head.head.lemma_.lower() in STATE_VERBS:
+        heads.append(tok.head.head)  # "are at war with X": the phrase hangs on the verb
     return heads
 
 

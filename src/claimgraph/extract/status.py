@@ -267,6 +267,9 @@ def counter_denial_object(verb: Token, lex: Lexicon) -> bool:
     or a relative pronoun denies what was reported, not the clause it governs."""
     if lex.status.reporting.get(verb.lemma_.lower()) is not Status.DENIED:
         return False
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.status.reporting_nouns and \
+            not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+        return True  # "..., a charge the Kremlin denied": the charge is the gap of the relative clause
     return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in lex.status.reporting_nouns or
                                                       c.lower_ in {"which", "that", "it", "this"})
                for c in verb.children)

@@ -139,6 +139,11 @@ def anchor(noun: Token) -> Token:
     return noun
 
 
+# verbs of being in a state: "be at war", "locked in a conflict", "engaged in fighting"
+STATE_VERBS = frozenset({"be", "lock", "engage", "embroil", "involve", "mire", "drag", "enter", "remain", "trap",
+                          "bog", "plunge", "stay", "caught", "catch"})
+
+
 def predicate_of(noun: Token, light_verbs: frozenset[str], depth: int = 0) -> list[Token]:
     """What a noun is said of: "X is / serves as / poses / provides a N",
     "turned X into a N", "X, a N". Returns tokens standing for X."""
@@ -165,6 +170,10 @@ def predicate_of(noun: Token, light_verbs: frozenset[str], depth: int = 0) -> li
         return objs or subjects(verb)
     if dep == "dobj" and is_light(head, light_verbs):
         return subjects(head)
+    if dep == "pobj" and head.dep_ == "prep" and head.lower_ in {"at", "in", "into"} and \
+            head.head.pos_ in {"VERB", "AUX"} and head.head.lemma_.lower() in STATE_VERBS:
+        # "X is at war with Y", "X has been locked in a conflict with Y"
+        return children(head.head, "nsubjpass") or subjects(head.head)
     if dep == "nsubjpass" and is_light(head, light_verbs):
         return prep_objects(head, {"by"})
     if dep == "appos":

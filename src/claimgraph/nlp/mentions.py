@@ -163,6 +163,7 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+_LED_BODIES = frozenset({"coalition", "alliance", "force", "forces", "mission", "bloc", "intervention", "operation"})
 _IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "toward", "towards",
                        "within", "throughout"})
 
@@ -233,6 +234,9 @@ class MentionFinder:
         possessive = list(self._possessive_state_bodies(doc, prose, out, covered))
         out.extend(possessive)
         covered |= {i for e in possessive for i in range(e.start, e.end)}
+        coalitions = list(self._led_bodies(doc, prose, out, covered))
+        out.extend(coalitions)
+        covered |= {i for e in coalitions for i in range(e.start, e.end)}
         juntas = list(self._juntas(doc, prose, out, covered))
         out.extend(juntas)
         covered |= {i for e in juntas for i in range(e.start, e.end)}
@@ -476,6 +480,33 @@ class MentionFinder:
                 yield Span(doc, span.start, head.i + 1, label=target.type.value, kb_id=target.id,
                            span_id="demonym")
 
+    def _led_bodies(self, doc: Doc, prose, found: list[Span], covered: set[int]) -> Iterable[Span]:
+        """"the Saudi-led coalition", "a US-led global coalition", "the
+        Russian-backed force": a body named by who leads or backs it (an
+        Organization, or a SecurityForce for a force or mission)."""
+        by_end = {s.end: s for s in found if s.label_ != ANAPHOR}
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in {"led", "backed"} or i < 2 or doc[i - 1].text != "-":
+                continue
+            who = by_end.get(i - 1)
+            demonym = self.gz.state_of_demonym(doc[i - 2].text)
+            if who is None and demonym is None:
+                continue
+            head = tok.head
+            for _ in range(3):
+                if head.pos_ in {"NOUN", "PROPN"} or head.i == head.head.i:
+                    break
+                head = head.head
+            noun = head.lower_
+            if head.i <= i or noun not in _LED_BODIES or head.i in covered or not in_prose(prose, head.idx):
+                continue
+            etype = EntityType.SECURITY_FORCE if noun in {"force", "forces", "mission"} else EntityType.ORGANIZATION
+            owner = who.kb_id_ if who is not None else demonym.id
+            name = self.gz[owner].label if owner in self.gz else (who.text if who is not None else doc[i - 2].text)
+            start = who.start if who is not None else i - 2
+            yield Span(doc, start, head.i + 1, label=etype.value,
+                       kb_id=new_key(etype, f"{name}-{tok.lower_} {noun}"), span_id="described")
+
     def _juntas(self, doc: Doc, prose, found: list[Span], covered: set[int]) -> Iterable[Span]:
         """"Myanmar's junta", "the Malian junta", "the military government in
         Bamako", "the junta": a ruling authority that is not simply the
@@ -521,9 +552,10 @@ class MentionFinder:
             while start > 0 and doc[start - 1].lower_ in {"military", "ruling"} and doc[start - 1].head.i == tok.i:
                 start -= 1
             state = self.gz[sid]
-            label = f"{state.label} junta" if tok.lemma_.lower() == "junta" else f"{state.label} military government"
+            # one identity per state, whichever words the text uses; the key keeps the
+            # state's name as written, for the entity's label
             yield Span(doc, start, tok.i + 1, label=EntityType.GOVERNMENT.value,
-                       kb_id=new_key(EntityType.GOVERNMENT, f"{state.label} junta"), span_id="junta")
+                       kb_id=f"new:{EntityType.GOVERNMENT.value}:{state.label} junta", span_id="junta")
 
     def _factions(self, doc: Doc, found: list[Span]) -> Iterable[Span]:
         for span in found:

@@ -34,7 +34,7 @@ from .names import similar, slug
 
 __all__ = ["Resolver", "resolve_document"]
 
-_ALIAS_KINDS = frozenset({"gazetteer", "ner", "alias", "acronym", "faction", "event"})
+_ALIAS_KINDS = frozenset({"gazetteer", "ner", "alias", "acronym", "faction", "event", "described"})
 
 
 def _paragraph_of(document: Document) -> callable:

@@ -1,0 +1,112 @@
+"""Relations of any conflict: the constructions of news English (issue 15).
+
+First the sentences the issue was written with, each giving what an analyst
+records; then each construction family with other actors, places and years
+than the development corpora's, and negative rows.
+"""
+from __future__ import annotations
+
+import pytest
+
+A, L, D = "asserted", "alleged", "denied"
+
+ISSUE = [
+    ("Yemen's Iran-backed Houthi rebels attacked a merchant ship in the Red Sea.",
+     {("Iran", "supports", "Houthis", A, None)},
+     {("Houthis", "attacks", "Red Sea", A, None)}),
+    ("The Houthis, who are at war with a Saudi-led coalition, have launched scores of drone attacks on shipping.",
+     {("Houthis", "opposes", "Saudi-led coalition", A, None),
+      ("Saudi Arabia", "leads", "Saudi-led coalition", A, None)}, set()),
+    ("The Rapid Support Forces have been locked in a conflict with Sudan's regular army since April 2023.",
+     {("Rapid Support Forces", "opposes", "Sudanese Armed Forces", A, None),
+      ("Sudanese Armed Forces", "opposes", "Rapid Support Forces", A, None)}, set()),
+    ("Mali's junta has hired Russia's Wagner Group to fight jihadists linked to al-Qaeda.",
+     {("Mali junta", "alliedWith", "Wagner Group", A, None)}, set()),
+    ("Rwanda denies backing the M23 rebels, who seized Goma in January.",
+     {("Rwanda", "supports", "M23", D, "Rwanda"), ("M23", "controls", "Goma", A, None)},
+     {("Rwanda", "supports", "M23", A, None)}),
+    ("Kyiv accused Moscow of striking a hospital in Kharkiv, a charge the Kremlin denied.",
+     {("Ukraine", "accuses", "Russia", A, None), ("Russia", "attacks", "Kharkiv", L, "Ukraine"),
+      ("Russia", "attacks", "Kharkiv", D, "Russia")},
+     {("Russia", "attacks", "Kharkiv", A, None)}),
+    ("Hezbollah fired rockets at northern Israel, and the Israeli military struck targets in southern Lebanon.",
+     {("Hezbollah", "attacks", "Israel", A, None), ("Israel Defense Forces", "attacks", "Lebanon", A, None)},
+     set()),
+    ("The Arakan Army, an ethnic armed group, has captured most of Rakhine State from Myanmar's military.",
+     {("Arakan Army", "controls", "Rakhine", A, None), ("Arakan Army", "attacks", "Tatmadaw", A, None)}, set()),
+    ("Pakistan and Afghanistan agreed to a ceasefire during talks in Doha mediated by Qatar and Turkey.",
+     {("Qatar", "mediates", "Pakistan", A, None), ("Qatar", "mediates", "Afghanistan", A, None),
+      ("Turkey", "mediates", "Pakistan", A, None), ("Turkey", "mediates", "Afghanistan", A, None)},
+     {("Pakistan", "mediates", "Afghanistan", A, None)}),
+]
+
+FAMILIES = [
+    # light verbs with a weapon or an attack: "fire X at", "launch X into"
+    ("fire at", "Al-Shabaab militants fired mortars at Kenyan troops near Kismayo.",
+     {("al-Shabaab", "attacks", "Kenyan armed forces", A, None)}, set()),
+    ("launch into", "Armenia said Azerbaijan launched drones into Armenian territory on Tuesday.",
+     {("Azerbaijan", "attacks", "Armenia", L, "Armenia")}, set()),
+    ("fire without a target is no attack", "The president fired the army chief in 2019.",
+     set(), {("Burkina Faso", "attacks", "army", A, None)}),
+    # an unnamed target, a named place: "struck targets in X"
+    ("struck targets in a place", "Turkish jets struck targets in northern Iraq overnight.",
+     {("Turkish armed forces", "attacks", "Iraq", A, None)}, set()),
+    ("a group's sites in a place are not the place", "Turkish jets struck PKK hideouts in northern Iraq.",
+     {("Turkish armed forces", "attacks", "Kurdistan Workers' Party", A, None)},
+     {("Turkish armed forces", "attacks", "Iraq", A, None)}),
+    ("named target wins over its place", "Israeli jets struck Hezbollah in Nabatieh.",
+     {("Israel Defense Forces", "attacks", "Hezbollah", A, None)},
+     {("Israel Defense Forces", "attacks", "Nabatieh", A, None)}),
+    # being at war, in a conflict, in fighting
+    ("at war with", "Since 2014 the Houthis have been at war with the government of Yemen and with Saudi Arabia.",
+     {("Houthis", "opposes", "Saudi Arabia", A, None), ("Saudi Arabia", "opposes", "Houthis", A, None)}, set()),
+    ("wage war on", "Boko Haram has waged war on Nigeria since 2009.",
+     {("Boko Haram", "opposes", "Nigeria", A, None)}, set()),
+    ("fighting between", "Fighting between the TPLF and Fano erupted near Alamata.",
+     {("Tigray People's Liberation Front", "opposes", "Fano", A, None),
+      ("Fano", "opposes", "Tigray People's Liberation Front", A, None)}, set()),
+    # capturing a place from a force
+    ("seize from", "The Kachin Independence Army seized Bhamo from the Tatmadaw in 2025.",
+     {("Kachin Independence Army", "controls", "Bhamo", A, None),
+      ("Kachin Independence Army", "attacks", "Tatmadaw", A, None)}, set()),
+    # hiring and deploying
+    ("hire", "Burkina Faso's junta hired the Africa Corps last year.",
+     {("Burkina Faso junta", "alliedWith", "Africa Corps", A, None)}, set()),
+    ("deployed in", "Rwandan troops were deployed in Cabo Delgado in 2021.",
+     {("Rwanda Defence Force", "operatesIn", "Cabo Delgado", A, None)}, set()),
+    # nominals
+    ("support for Y from X", "Support for the Taliban from Iran has grown.",
+     {("Iran", "supports", "Afghan Taliban", A, None)}, set()),
+    ("Y's ally X", "Russia's ally Belarus hosted the exercises.",
+     {("Belarus", "alliedWith", "Russia", A, None)}, set()),
+    ("an ally of", "Hungary, an ally of Serbia, vetoed the plan.",
+     {("Hungary", "alliedWith", "Serbia", A, None)}, set()),
+    # compound modifiers
+    ("X-led body", "The US-led coalition struck Islamic State positions in Raqqa.",
+     {("United States", "leads", "US-led coalition", A, None)}, set()),
+    # talks and their mediators
+    ("talks brokered by", "Ethiopia and Eritrea signed a deal at talks brokered by the United Arab Emirates.",
+     {("United Arab Emirates", "mediates", "Ethiopia", A, None),
+      ("United Arab Emirates", "mediates", "Eritrea", A, None)}, set()),
+    ("a truce between A and B brokered by Q", "A truce between Hamas and Israel brokered by Egypt held.",
+     {("Egypt", "mediates", "Hamas", A, None), ("Egypt", "mediates", "Israel", A, None)}, set()),
+    ("talks with no parties give no mediation", "Talks hosted by Oman ended on Friday.",
+     set(), {("Oman", "mediates", "Oman", A, None)}),
+    # a denial after an accusation, as a relative clause on the charge
+    ("a charge X denied", "Bamako accused Algiers of arming Tuareg rebels, a charge Algeria denied.",
+     {("Mali", "accuses", "Algeria", A, None)}, set()),
+]
+
+
+@pytest.mark.parametrize("text,expected,forbidden", ISSUE, ids=[t[:40] for t, _e, _f in ISSUE])
+def test_the_issue_sentences(claims_of, text, expected, forbidden):
+    got = claims_of(text)
+    assert expected <= got, f"missing {sorted(expected - got)}; got {sorted(got)}"
+    assert not (forbidden & got), f"forbidden {sorted(forbidden & got)}"
+
+
+@pytest.mark.parametrize("name,text,expected,forbidden", FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_construction_families(claims_of, name, text, expected, forbidden):
+    got = claims_of(text)
+    assert expected <= got, f"missing {sorted(expected - got)}; got {sorted(got)}"
+    assert not (forbidden & got), f"forbidden {sorted(forbidden & got)}"
