@@ -21,7 +21,7 @@ def test_user_file_is_laid_over_the_defaults(tmp_path):
     ("[nlp]\nbatchsize = 4\n", "unknown key [nlp] 'batchsize' is not one of: batch_chars, batch_size, chunk_chars, model, workers"),
     ("[nlp]\nbatch_size = 'four'\n", "nlp.batch_size must be an integer"),
     ("[nlp]\nbatch_chars = 50_000\n", "nlp.batch_chars (50000) must be at least nlp.chunk_chars (100000)"),
-    ("[nope]\n", "unknown section 'nope' is not one of: html, ingest, nlp"),
+    ("[nope]\n", "unknown section 'nope' is not one of: gazetteer, html, ingest, nlp"),
     ("[nlp\n", "is not valid TOML"),
 ])
 def test_config_mistakes_fail_with_the_valid_values(tmp_path, text, message):
@@ -60,3 +60,35 @@ def test_cue_lexicon_entries_have_relation_direction_and_comment(tmp_path):
                    encoding="utf-8")
     with pytest.raises(ConfigError, match="relation 'suports' is not one of"):
         load_lexicon(bad)
+
+
+def test_a_user_gazetteer_extends_the_packaged_one(tmp_path):
+    from claimgraph import Builder
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[entity]]\nid = "kolwezi-defence-brigade"\nlabel = "Kolwezi Defence Brigade"\n'
+                    'type = "ArmedGroup"\naliases = ["KDB"]\ncountry = "democratic-republic-of-the-congo"\n',
+                    encoding="utf-8")
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[gazetteer]\nuser = "mine.toml"\n', encoding="utf-8")  # relative to the config file
+    builder = Builder(load_config(cfg))
+    kg = builder.build_text("The KDB attacked Kolwezi on Monday.")
+    groups = {e.label: e.type.value for e in kg.entities}
+    assert groups.get("Kolwezi Defence Brigade") == "ArmedGroup"
+
+
+def test_bad_data_in_a_user_gazetteer_names_file_line_and_field_before_parsing(tmp_path):
+    from claimgraph import Builder
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text('# my actors\n\n[[entity]]\nid = "good-one"\nlabel = "Good One"\ntype = "ArmedGroup"\n\n'
+                    '[[entity]]\nid = "bad-one"\nlabel = "Bad One"\ntype = "ArmedGroup"\nlat = 123.0\n',
+                    encoding="utf-8")
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[gazetteer]\nuser = "{mine}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"mine\.toml:8: entry 'bad-one': lat must be a number from -90 to 90"):
+        Builder(load_config(cfg))
+    missing = tmp_path / "c2.toml"
+    missing.write_text('[gazetteer]\nuser = "nowhere.toml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"gazetteer\.user: .*nowhere\.toml is not a file"):
+        load_config(missing)

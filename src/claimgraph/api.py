@@ -35,8 +35,10 @@ class Builder:
     def __init__(self, config: Config | None = None, *, dask=None) -> None:
         self.config = config or load_config()
         self.dask = dask
-        self.nlp = load_pipeline(self.config.nlp.model) if dask is None else None
-        self.gazetteer = load_gazetteer()
+        user = self.config.gazetteer.user or None
+        # the gazetteer first: a wrong entry in a user gazetteer fails before spaCy loads
+        self.gazetteer = load_gazetteer(user=user)
+        self.nlp = load_pipeline(self.config.nlp.model, user_gazetteer=user or "") if dask is None else None
         self.lexicon = load_lexicon()
 
     def _analyse(self, docs: list[Document]) -> Iterator[Analysis]:

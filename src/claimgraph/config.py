@@ -49,17 +49,26 @@ class HtmlConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class GazetteerConfig:
+    # an analyst's own gazetteer (the format of ontology/gazetteer.toml),
+    # laid over the packaged one; "" for none. A relative path is relative to
+    # the config file that names it.
+    user: str
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     nlp: NlpConfig
     ingest: IngestConfig
     html: HtmlConfig
+    gazetteer: GazetteerConfig
 
     def with_overrides(self, **sections: dict[str, Any]) -> "Config":
         """A copy with some keys replaced, e.g. ``nlp={"model": "x"}``."""
         return _build(_merge(_as_dict(self), sections), "overrides", template=self)
 
 
-_SECTIONS = {"nlp": NlpConfig, "ingest": IngestConfig, "html": HtmlConfig}
+_SECTIONS = {"nlp": NlpConfig, "ingest": IngestConfig, "html": HtmlConfig, "gazetteer": GazetteerConfig}
 
 
 def _as_dict(cfg: Config) -> dict[str, dict[str, Any]]:
@@ -147,6 +156,8 @@ def _validate(cfg: Config, origin: str) -> None:
             raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.{key}: {name!r} is not an encoding Python "
                                                f"knows (e.g. 'utf-8', 'cp1252'; or 'auto' for ingest.encoding)"
                               ) from None
+    if cfg.gazetteer.user and not Path(cfg.gazetteer.user).expanduser().is_file():
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: gazetteer.user: {cfg.gazetteer.user} is not a file")
     if cfg.html.max_nodes < 0:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: html.max_nodes must be 0 or more")
     if cfg.html.layout not in ("auto", "networkx", "physics"):
@@ -174,6 +185,9 @@ def load_config(path: str | Path | None = None, **overrides: dict[str, Any]) -> 
     cfg = default_config()
     if path is not None:
         user = _read_toml(Path(path))
+        named = user.get("gazetteer", {}).get("user") if isinstance(user.get("gazetteer"), dict) else None
+        if isinstance(named, str) and named and not Path(named).expanduser().is_absolute():
+            user["gazetteer"]["user"] = str((Path(path).resolve().parent / named).resolve())
         cfg = _build(_merge(_as_dict(cfg), user), str(path), template=cfg)
     if overrides:
         cfg = _build(_merge(_as_dict(cfg), overrides), "overrides", template=cfg)

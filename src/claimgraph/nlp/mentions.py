@@ -719,10 +719,12 @@ def _located_by_prep(place: Token, event: Token) -> bool:
 
 @Language.factory(
     "claimgraph_mentions",
-    default_config={"gazetteer_path": "", "words_path": ""},
+    default_config={"gazetteer_path": "", "words_path": "", "user_gazetteer": ""},
 )
-def make_mention_finder(nlp: Language, name: str, gazetteer_path: str, words_path: str) -> MentionFinder:
-    return MentionFinder(load_gazetteer(gazetteer_path or None), load_mention_words(words_path or None))
+def make_mention_finder(nlp: Language, name: str, gazetteer_path: str, words_path: str,
+                        user_gazetteer: str) -> MentionFinder:
+    return MentionFinder(load_gazetteer(gazetteer_path or None, user=user_gazetteer or None),
+                         load_mention_words(words_path or None))
 
 
 def embedding(span: Span) -> int:

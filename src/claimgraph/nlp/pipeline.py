@@ -27,7 +27,7 @@ from .normalize import OffsetMap, normalise
 REQUIRED = ("parser", "ner")
 
 
-def load_pipeline(model: str, *, gazetteer_path: str = "", words_path: str = "") -> Language:
+def load_pipeline(model: str, *, gazetteer_path: str = "", words_path: str = "", user_gazetteer: str = "") -> Language:
     """Load the spaCy pipeline ``model`` and add claimgraph's components."""
     try:
         nlp = spacy.load(model)
@@ -42,9 +42,10 @@ def load_pipeline(model: str, *, gazetteer_path: str = "", words_path: str = "")
         raise ConfigError(Code.MODEL_NOT_FOUND,
                           f"spaCy pipeline {model!r} lacks {', '.join(missing)}; claimgraph needs "
                           f"{' and '.join(REQUIRED)}")
-    nlp.add_pipe("claimgraph_gazetteer", before="ner", config={"gazetteer_path": gazetteer_path})
+    nlp.add_pipe("claimgraph_gazetteer", before="ner",
+                 config={"gazetteer_path": gazetteer_path, "user_gazetteer": user_gazetteer})
     nlp.add_pipe("claimgraph_mentions", last=True,
-                 config={"gazetteer_path": gazetteer_path, "words_path": words_path})
+                 config={"gazetteer_path": gazetteer_path, "words_path": words_path, "user_gazetteer": user_gazetteer})
     return nlp
 
 

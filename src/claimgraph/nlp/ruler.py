@@ -302,7 +302,7 @@ def _name_runs(doc: Doc):
 
 @Language.factory(
     "claimgraph_gazetteer",
-    default_config={"gazetteer_path": ""},
+    default_config={"gazetteer_path": "", "user_gazetteer": ""},
 )
-def make_gazetteer_ruler(nlp: Language, name: str, gazetteer_path: str) -> GazetteerRuler:
-    return GazetteerRuler(nlp, name, load_gazetteer(gazetteer_path or None))
+def make_gazetteer_ruler(nlp: Language, name: str, gazetteer_path: str, user_gazetteer: str) -> GazetteerRuler:
+    return GazetteerRuler(nlp, name, load_gazetteer(gazetteer_path or None, user=user_gazetteer or None))
