@@ -19,7 +19,10 @@ DIRECTIONS = frozenset({"forward", "reverse", "mutual"})
 SLOTS = frozenset({"subject", "dobj", "xsubj", "poss", "pred", "agent", "between", "appos", "modified",
                    "compound", "event", "parties", "locus", "talks"})
 _CUE_KEYS = {"cue", "pos", "relation", "subject", "object", "direction", "subject_types",
-             "object_types", "status", "comment"}
+             "object_types", "status", "comment", "source"}
+# generated cue files read after the curated one (ontology/cues.toml), which wins for
+# any verb, part of speech and relation it has
+GENERATED = ("lexicon/cameo-verbs.toml",)
 
 # Which classes each relation may connect (mirrors the rdfs:domain and
 # rdfs:range of ontology/claimgraph.ttl; a test keeps the two in step).
@@ -210,6 +213,12 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 def _load(path: str) -> Lexicon:
     data = read_toml(path, "cue lexicon")
     cues = tuple(_cue(raw, n, path) for n, raw in enumerate(data.get("cue", []), 1))
+    if Path(path) == ontology_file("cues.toml"):
+        have = {(c.cue, c.pos, c.relation) for c in cues}
+        for name in GENERATED:
+            gpath = str(ontology_file(name))
+            extra = [_cue(raw, n, gpath) for n, raw in enumerate(read_toml(gpath, "cue lexicon").get("cue", []), 1)]
+            cues += tuple(c for c in extra if (c.cue, c.pos, c.relation) not in have)
     by_lemma: dict[tuple[str, str], list[Cue]] = defaultdict(list)
     for cue in cues:
         by_lemma[(cue.lemma, cue.pos)].append(cue)
