@@ -92,6 +92,19 @@ FAMILIES = [
      {("Egypt", "mediates", "Hamas", A, None), ("Egypt", "mediates", "Israel", A, None)}, set()),
     ("talks with no parties give no mediation", "Talks hosted by Oman ended on Friday.",
      set(), {("Oman", "mediates", "Oman", A, None)}),
+    # status over the new constructions
+    ("accused of, passive, a second of-clause",
+     "The Wagner Group has been accused of looting gold and of attacking Malian troops' positions.",
+     {("Wagner Group", "attacks", "Malian Armed Forces", L, None)},
+     {("Wagner Group", "attacks", "Malian Armed Forces", A, None)}),
+    ("suspected of, no one named as the source", "Iran is suspected of arming the Houthis.",
+     {("Iran", "supports", "Houthis", L, None)}, {("Iran", "supports", "Houthis", L, "Iran")}),
+    ("raising: believed to have", "Eritrean troops are believed to have shelled Adigrat.",
+     {("Eritrean Defence Forces", "attacks", "Ādīgrat", L, None)}, set()),  # GeoNames spells it so
+    ("reportedly, with a light verb and a weapon", "Belarus reportedly supplied drones to Russia.",
+     {("Belarus", "supports", "Russia", L, None)}, {("Belarus", "supports", "Russia", A, None)}),
+    ("threatened to", "The Houthis threatened to strike Eilat.",
+     {("Houthis", "attacks", "Eilat", "hypothetical", None)}, {("Houthis", "attacks", "Eilat", A, None)}),
     # a denial after an accusation, as a relative clause on the charge
     ("a charge X denied", "Bamako accused Algiers of arming Tuareg rebels, a charge Algeria denied.",
      {("Mali", "accuses", "Algeria", A, None)}, set()),

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from ..model import Status
 from .arguments import Arguments
 from .lexicon import Lexicon
-from .syntax import ACCUSATION, children, prep_objects, subjects
+from .syntax import ACCUSATION, children, is_passive, prep_objects, subjects
 
 # how a child hangs from its head when the head reports or governs it
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl",
@@ -104,7 +104,10 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
             if lemma in st.reporting and node.pos_ in {"VERB", "AUX"} and came_by in _REPORTED \
                     and (came_by != "dobj" or lemma in st.object_reporting or _accused_content(node, child, grandchild)) \
                     and not (came_by == "ccomp" and counter_denial_object(node, lex)):
-                subj = subjects(node) or _speaker_before(node)
+                if is_passive(node):  # "X is suspected of ...", "X has been accused of ...": by whom, if said
+                    subj = prep_objects(node, {"by"})
+                else:
+                    subj = subjects(node) or _speaker_before(node)
                 report = (st.reporting[lemma], node.text, subj[0] if subj else None)
             elif lemma in st.reporting_nouns and node.pos_ == "NOUN" and came_by in {"acl", "ccomp", "prep"}:
                 owner = children(node, "poss") or prep_objects(node, {"by", "from"})

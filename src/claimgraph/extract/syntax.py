@@ -80,6 +80,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     dep = verb.dep_
     if dep == "xcomp":
+        if is_passive(head) and children(head, "nsubjpass"):
+            return children(head, "nsubjpass")  # raising: "X is believed to have armed Y"
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = children(head, "dobj")
             if objs:
@@ -95,7 +97,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if dep == "advcl" and verb.tag_ in {"VBG", "VBN"} and not children(verb, "mark"):
         return subjects(head, depth + 1)
-    if dep == "pcomp" and head.dep_ == "prep":
+    if dep == "pcomp" and head.dep_ in {"prep", "conj"} and head.pos_ == "ADP":
+        for _ in range(4):  # "accused of killing civilians and of attacking X": back to the first "of"
+            if head.dep_ == "conj" and head.head.dep_ in {"prep", "pcomp"}:
+                head = head.head if head.head.dep_ == "prep" else head.head.head
+            else:
+                break
         governor = head.head
         if head.lower_ in {"of", "for"} and governor.lemma_.lower() in ACCUSATION:
             objs = children(governor, "dobj", "nsubjpass")
