@@ -145,6 +145,11 @@ class Entity:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     mentions: tuple[Mention, ...] = ()
+    # from the gazetteer: the state an actor belongs to or a place lies in (its
+    # entity id; none for a state), and a place's coordinates (WGS 84)
+    state: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def documents(self) -> tuple[str, ...]:

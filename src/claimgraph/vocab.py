@@ -80,6 +80,7 @@ class CG(DefinedNamespace):
     rule: URIRef
     contentHash: URIRef
     mentionCount: URIRef
+    ofState: URIRef
     mentionedIn: URIRef
     # annotations of the ontology itself
     typicalCue: URIRef
@@ -98,8 +99,19 @@ class XSD(DefinedNamespace):
     boolean: URIRef
 
 
+class GEO(DefinedNamespace):
+    """W3C Basic Geo (WGS84 lat/long): a place's coordinates."""
+
+    _NS = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    _fail = True
+
+    lat: URIRef
+    long: URIRef
+
+
 PREFIXES: dict[str, str] = {
     "cg": NS,
+    "geo": str(GEO),
     "cgid": str(ID),
     "dcterms": str(DCTERMS),
     "owl": str(OWL),

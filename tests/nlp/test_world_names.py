@@ -120,3 +120,36 @@ def test_an_alias_the_curated_file_drops_is_not_matched(mentions):
     # PETRARCH2 lists "Islamic Jihad" among Hezbollah's old names; the curated entry does not
     got = mentions("Islamic Jihad fired rockets from Gaza.")
     assert ("ArmedGroup", "palestinian-islamic-jihad") in kinds(got, "Islamic Jihad")
+
+
+def test_the_state_and_coordinates_travel_with_the_entity(builder):
+    from rdflib import URIRef
+
+    from claimgraph.vocab import CG, GEO
+
+    kg = builder.build_text("Congolese troops retook Bunia from CODECO fighters.")
+    by_label = {e.label: e for e in kg.entities}
+    forces = next(e for e in kg.entities if e.id == "fardc")
+    assert forces.state == "democratic-republic-of-the-congo"
+    bunia = by_label["Bunia"]
+    assert bunia.state == "democratic-republic-of-the-congo" and abs(bunia.lat - 1.56) < 0.1
+    ds = kg.to_rdf()
+    iri = URIRef("https://claimgraph.org/id/entity/fardc")
+    assert (iri, CG.ofState, URIRef("https://claimgraph.org/id/entity/democratic-republic-of-the-congo")) in ds
+    assert any(p == GEO.lat for _s, p, _o, _g in ds.quads((URIRef("https://claimgraph.org/id/entity/bunia-cd"),
+                                                          None, None, None)))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Sochi talks ended without a deal.", "Sochi talks"),
+    ("Survivors of the Kasaba raid fled to Uganda.", "Kasaba raid"),
+    ("The 1994 Kigali massacres shaped the region.", "1994 Kigali massacres"),
+    ("Both sides accused each other of breaking the truce.", "truce"),
+])
+def test_events_named_or_described(mentions, text, name):
+    assert ("Event",) in {(label,) for t, label, _k in mentions(text) if t == name}, mentions(text)
+
+
+def test_an_actor_before_an_attack_noun_is_no_event_name(mentions):
+    got = mentions("The Hamas attack killed dozens.")
+    assert not any(label == "Event" and t.startswith("Hamas") for t, label, _k in got)

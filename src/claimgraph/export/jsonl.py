@@ -24,6 +24,10 @@ def entity_record(e: Entity) -> dict:
     rec = {"id": e.id, "label": e.label, "type": e.type.value, "aliases": list(e.aliases)}
     if e.wikidata:
         rec["wikidata"] = e.wikidata
+    if e.state:
+        rec["state"] = e.state
+    if e.lat is not None and e.lon is not None:
+        rec["lat"], rec["lon"] = e.lat, e.lon
     rec["mentions"] = [{"document": m.document, "text": m.text, "char_start": m.char_start,
                         "char_end": m.char_end} for m in e.mentions]
     return rec

@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..model import Claim, Document, Entity
 from ..resolve.names import slug
-from ..vocab import CG, DCTERMS, ID, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, WIKIDATA, XSD
+from ..vocab import CG, DCTERMS, GEO, ID, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, WIKIDATA, XSD
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,120}")
 
@@ -77,6 +77,12 @@ def decimal_literal(value: float) -> Literal:
     return Literal(canonical, datatype=XSD.decimal)
 
 
+def _coordinate(value: float) -> Literal:
+    """A latitude or longitude as a canonical ``xsd:decimal`` of 5 places (about a metre)."""
+    canonical = format(Decimal(f"{value:.5f}").normalize(), "f")
+    return Literal(canonical, datatype=XSD.decimal)
+
+
 def entity_triples(entity: Entity, *, mention_count: int | None = None,
                    documents: Iterable[str] | None = None) -> Iterator[Triple]:
     """An entity's triples; ``mention_count`` and ``documents`` stand in for
@@ -92,6 +98,11 @@ def entity_triples(entity: Entity, *, mention_count: int | None = None,
         yield s, CG.mentionedIn, document_iri(doc)
     if entity.wikidata:
         yield s, OWL.sameAs, WIKIDATA[entity.wikidata]
+    if entity.state:
+        yield s, CG.ofState, entity_iri(entity.state)
+    if entity.lat is not None and entity.lon is not None:
+        yield s, GEO.lat, _coordinate(entity.lat)
+        yield s, GEO.long, _coordinate(entity.lon)
 
 
 def document_triples(doc: Document) -> Iterator[Triple]:

@@ -163,6 +163,8 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+_NAME_LABELS = frozenset({EntityType.PLACE.value, EntityType.STATE.value, EntityType.ARMED_GROUP.value,
+                          EntityType.ORGANIZATION.value, EntityType.GOVERNMENT.value})
 _LED_BODIES = frozenset({"coalition", "alliance", "force", "forces", "mission", "bloc", "intervention", "operation"})
 _IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "toward", "towards",
                        "within", "throughout"})
@@ -242,6 +244,7 @@ class MentionFinder:
         covered |= {i for e in juntas for i in range(e.start, e.end)}
         out.extend(self._factions(doc, out))
         out.extend(self._events(doc, prose, out))
+        out.extend(self._named_events(doc, prose, out))
         out.extend(self._anaphors(doc, prose, covered))
         unique = {(s.start, s.end, s.label_, s.kb_id_): s for s in out}
         return [unique[k] for k in sorted(unique)]
@@ -286,7 +289,9 @@ class MentionFinder:
             before = doc[span.start - 1] if span.start else None
             titled = before is not None and before.text in self.words.titles
             used_as_place = _locative(span) or (span.root.dep_ in {"dobj", "nsubjpass"} and
-                                                span.root.head.lemma_.lower() in self.words.place_verbs)
+                                                span.root.head.lemma_.lower() in self.words.place_verbs) or \
+                (span.root.dep_ == "compound" and (span.root.head.lemma_.lower() in self.words.event_heads or
+                                                   span.root.head.lower_ in self.words.event_heads))
             if label == "PERSON" and (titled or not (used_as_place or entry.country in states)):
                 continue
             if label in {"GPE", "LOC", "FAC"} or used_as_place or entry.country in states:
@@ -607,6 +612,48 @@ class MentionFinder:
             label = doc[start:end].text
             yield Span(doc, start, end, label=EntityType.EVENT.value,
                        kb_id=new_key(EntityType.EVENT, label), span_id="event")
+
+    def _named_events(self, doc: Doc, prose, found: list[Span]) -> Iterable[Span]:
+        """"the Istanbul talks", "the Pahalgam attack", "the 2008 Mumbai
+        attacks", "the Tigray war", "the Washington Accord": an event named by
+        a name (or a year and a name) before its noun; "the ceasefire", "the
+        peace deal": the one the article is about (one per document)."""
+        w = self.words
+        by_end = {s.end: s for s in found if s.label_ in _NAME_LABELS}
+        taken = {i for s in found if s.label_ == EntityType.EVENT.value for i in range(s.start, s.end)}
+        actors = {i for s in found if s.label_ not in (EntityType.PLACE.value, EntityType.STATE.value,
+                                                       EntityType.EVENT.value) for i in range(s.start, s.end)}
+        seen_definite: set[str] = set()
+        for tok in doc:
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in taken or not in_prose(prose, tok.idx):
+                continue
+            low = tok.lower_
+            two = f"{doc[tok.i - 1].lower_} {low}" if tok.i else low
+            if low in w.event_heads or tok.lemma_.lower() in w.event_heads:
+                name = by_end.get(tok.i)
+                if name is not None and name.label_ not in (EntityType.PLACE.value, EntityType.STATE.value) \
+                        and not tok.text[:1].isupper():
+                    name = None  # "the Taliban attack" is an attack by the Taliban, not a named event
+                if name is None and tok.i and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].pos_ == "PROPN" \
+                        and not doc[tok.i - 1].is_sent_start and tok.i - 1 not in taken and tok.i - 1 not in actors:
+                    name = doc[tok.i - 1:tok.i]  # "the Washington Accord", "the Pahalgam attack"
+                if name is not None and doc[name.root.i].head.i == tok.i or (
+                        name is not None and name.end == tok.i and name.root.dep_ in {"compound", "nmod", "amod"}):
+                    start = name.start
+                    if start and doc[start - 1].like_num and len(doc[start - 1].text) == 4:
+                        start -= 1  # "the 2008 Mumbai attacks"
+                    label = doc[start:tok.i + 1].text
+                    yield Span(doc, start, tok.i + 1, label=EntityType.EVENT.value,
+                               kb_id=new_key(EntityType.EVENT, label), span_id="event")
+                    continue
+            for phrase in (two, low):
+                if phrase in w.definite_events and phrase not in seen_definite:
+                    first = tok.i - (1 if phrase == two and " " in phrase else 0)
+                    dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                    if dets:  # every "the ceasefire" of the article is the same one
+                        yield Span(doc, first, tok.i + 1, label=EntityType.EVENT.value,
+                                   kb_id=new_key(EntityType.EVENT, phrase), span_id="event")
+                    break
 
     def _anaphors(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
         wanted = {doc.vocab.strings.add(w) for w in (*self.words.pronouns, *self.words.anaphors)}

@@ -191,9 +191,12 @@ class GazetteerRuler:
         if not runs:
             return []
         hits = self.gazetteer.runs(runs)
+        curated = {(s, e) for s, e, _ids in candidates}
         found: list[tuple[int, int, list[GazetteerEntry]]] = []
         for run, entries in hits.items():
             for start, end in runs[run]:
+                if (start, end) in curated:
+                    continue  # the curated name of the same words wins
                 words = texts[start:end]
                 ok = [e for tokens, e in entries if len(tokens) == end - start and _case_ok(tokens, words)]
                 if end - start == 1 and lowers[start] in _COMMON:
@@ -201,7 +204,7 @@ class GazetteerRuler:
                 if (end < n and texts[end][:1].isupper() and texts[end].isalpha() and arr[end][2] != 1
                         and texts[end] not in self.titles) or \
                         (start and texts[start - 1][:1].isupper() and texts[start - 1].isalpha()
-                         and arr[start][2] != 1 and self.gazetteer.state_of_demonym(texts[start - 1]) is None):
+                         and arr[start - 1][2] != 1 and self.gazetteer.state_of_demonym(texts[start - 1]) is None):
                     continue  # a word of a longer name: "Islamic Resistance Council", "African Union Mission"
                 if ok:
                     found.append((start, end, list(dict.fromkeys(ok))))

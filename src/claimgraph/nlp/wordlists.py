@@ -24,6 +24,8 @@ class MentionWords:
     event_nouns: frozenset[str]
     event_verbs: frozenset[str]
     named_event_words: frozenset[str]
+    event_heads: frozenset[str]
+    definite_events: frozenset[str]
     org_types: tuple[tuple[str, EntityType], ...]
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
@@ -99,6 +101,8 @@ def _load(path: str) -> MentionWords:
         event_nouns=_strings(data, "events", "nouns", path),
         event_verbs=_strings(data, "events", "verbs", path),
         named_event_words=_strings(data, "events", "named", path),
+        event_heads=_strings(data, "events", "named_by_modifier", path),
+        definite_events=_strings(data, "events", "definite", path),
         org_types=org_types,
         place_verbs=_strings(data, "metonymy", "place_verbs", path),
         place_nouns=_strings(data, "metonymy", "place_nouns", path),

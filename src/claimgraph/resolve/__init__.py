@@ -205,6 +205,7 @@ class Resolver:
                 entry = self.gz[ckey]
                 eid, label, etype, wikidata = entry.id, entry.label, entry.type, entry.wikidata
                 aliases = set(entry.aliases)
+                where = _where(self.gz, entry)
             else:
                 etype = members[0].type
                 label = _best_label(labels, ckey)
@@ -217,6 +218,7 @@ class Resolver:
                     n += 1
                 wikidata = None
                 aliases = set()
+                where = {}
             taken.add(eid)
             ids[ckey] = eid
             aliases |= {lab for lab in labels if lab and fold(lab) != fold(label)}
@@ -225,6 +227,7 @@ class Resolver:
                 aliases=tuple(sorted(aliases, key=lambda a: (a.casefold(), a))),
                 wikidata=wikidata,
                 mentions=tuple(sorted({replace(m, key=eid) for m in mentions})),
+                **where,
             ))
         for key in canon:
             ids.setdefault(key, ids[canon[key]])
@@ -275,6 +278,12 @@ class Resolver:
             subject=s, relation=raw.relation, object=o, status=raw.status,
             evidence=raw.evidence, cue=raw.cue, attributed_to=source, confidence=raw.confidence,
         )
+
+
+def _where(gz, entry) -> dict:
+    """An entry's state (not for a state) and coordinates, for its Entity."""
+    state = gz.state_of(entry) if entry.type is not EntityType.STATE else None
+    return {"state": state if state in gz and state != entry.id else None, "lat": entry.lat, "lon": entry.lon}
 
 
 def _best_label(labels: Counter, key: str) -> str:

@@ -28,6 +28,7 @@ from ..gazetteer import Gazetteer, fold
 from ..graph import KnowledgeGraph
 from ..model import Claim, Entity, EntityType, Mention, Source
 from ..resolve.names import similar, translit_key
+from ..resolve import _where
 
 
 def _mention_order(m: Mention) -> tuple:
@@ -54,6 +55,7 @@ def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None, *,
     if gazetteer is not None and eid in gazetteer:
         entry = gazetteer[eid]
         label, wikidata = entry.label, entry.wikidata
+        where = _where(gazetteer, entry)
     else:
         weight: Counter = Counter()
         for v, n in zip(views, counts):
@@ -62,12 +64,13 @@ def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None, *,
         # the most mentioned label; among equals the longest, then the first alphabetically
         label = sorted((lab for lab, n in weight.items() if n == top), key=lambda s: (-len(s), s))[0]
         wikidata = next((v.wikidata for v in views if v.wikidata), None)
+        where = {}
     # the views' aliases as their builds made them, and the other views' labels as the resolver
     # adds a label: when it is not the same name folded
     folded = fold(label)
     names = {a for v in views for a in v.aliases} | {lab for lab in {v.label for v in views} if fold(lab) != folded}
     aliases = tuple(sorted(names - {label, ""}, key=lambda a: (a.casefold(), a)))
-    return Entity(id=eid, label=label, type=etype, aliases=aliases, wikidata=wikidata, mentions=mentions)
+    return Entity(id=eid, label=label, type=etype, aliases=aliases, wikidata=wikidata, mentions=mentions, **where)
 
 
 @dataclass
