@@ -45,12 +45,15 @@ def mention_from_json(o: list) -> Mention:
 
 def entity_to_json(e: Entity) -> dict:
     return {"id": e.id, "label": e.label, "type": e.type.value, "aliases": list(e.aliases),
-            "wikidata": e.wikidata, "mentions": [mention_to_json(m) for m in e.mentions]}
+            "wikidata": e.wikidata, "mentions": [mention_to_json(m) for m in e.mentions],
+            "state": e.state, "lat": e.lat, "lon": e.lon}
 
 
 def entity_from_json(o: dict) -> Entity:
+    # records written before entities had a state and coordinates have none
     return Entity(id=o["id"], label=o["label"], type=EntityType(o["type"]), aliases=tuple(o["aliases"]),
-                  wikidata=o["wikidata"], mentions=tuple(mention_from_json(m) for m in o["mentions"]))
+                  wikidata=o["wikidata"], mentions=tuple(mention_from_json(m) for m in o["mentions"]),
+                  state=o.get("state"), lat=o.get("lat"), lon=o.get("lon"))
 
 
 # -- claims --------------------------------------------------------------------------------
