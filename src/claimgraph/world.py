@@ -27,7 +27,7 @@ from pathlib import Path
 FILES = ("places.tsv", "actors.tsv")
 COLUMNS = ("id", "type", "kind", "label", "names", "tokens", "keys", "country", "within", "lat", "lon",
            "population", "geonames", "iso", "demonyms", "capital_of", "source")
-_SCHEMA_VERSION = "2"
+_SCHEMA_VERSION = "3"
 
 
 def cache_dir() -> Path:
@@ -69,7 +69,9 @@ def _build(con: sqlite3.Connection, folder: Path) -> None:
     con.executemany(f"INSERT OR IGNORE INTO entries VALUES ({','.join('?' * len(COLUMNS))})", entries)
     con.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
     con.executescript("CREATE INDEX names_fold ON names (fold); CREATE INDEX names_lower ON names (lower);"
-                      "CREATE INDEX entries_kind ON entries (kind, capital_of);")
+                      "CREATE INDEX entries_kind ON entries (kind, capital_of);"
+                      "CREATE TABLE firsts AS SELECT DISTINCT substr(lower || ' ', 1, instr(lower || ' ', ' ') - 1)"
+                      " AS word FROM names;")
     con.commit()
 
 
@@ -114,6 +116,13 @@ class WorldIndex:
                 con = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
             self._local.con = con
         return con
+
+    def first_words(self) -> frozenset[str]:
+        """The lower-case first token of every name: a run of the text that
+        starts with another word spells no name, and is not looked up."""
+        if getattr(self, "_firsts", None) is None:
+            self._firsts = frozenset(w for (w,) in self.con.execute("SELECT word FROM firsts"))
+        return self._firsts
 
     def row(self, entity_id: str) -> tuple | None:
         return self.con.execute("SELECT * FROM entries WHERE id = ?", (entity_id,)).fetchone()

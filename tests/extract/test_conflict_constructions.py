@@ -81,6 +81,12 @@ FAMILIES = [
      {("Belarus", "alliedWith", "Russia", A, None)}, set()),
     ("an ally of", "Hungary, an ally of Serbia, vetoed the plan.",
      {("Hungary", "alliedWith", "Serbia", A, None)}, set()),
+    # a participle clause before its subject
+    ("Backed by X, Y ...", "Backed by Turkey, the Syrian National Army seized Afrin in 2018.",
+     {("Turkey", "supports", "Syrian National Army", A, None)}, set()),
+    ("help", "Niger accused Benin of helping France destabilise the Sahel.",
+     {("Niger", "accuses", "Benin", A, None), ("Benin", "supports", "France", L, "Niger")},
+     {("Benin", "supports", "France", A, None)}),
     # compound modifiers
     ("X-led body", "The US-led coalition struck Islamic State positions in Raqqa.",
      {("United States", "leads", "US-led coalition", A, None)}, set()),

@@ -299,7 +299,8 @@ def places(admin1_path: Path, countries_phx: Path, tok: Tokens) -> tuple[list[di
             f = fold_ascii(n)
             if f not in names:
                 names.append(f)
-        label = c["name"]
+        label = c["name"].strip("\u2018\u2019\u02bf\u02be'")  # "‘Afrīn": the ayn mark is not part of the name
+        names = [n.strip("\u2018\u2019\u02bf\u02be'") for n in names]
         cid = f"{slug(label)}-{cc.lower()}"
         city_ids[cid] += 1
         within = admin1_id.get(f"{cc}.{c.get('admin1code', '')}", cc)

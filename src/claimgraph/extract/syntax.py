@@ -75,6 +75,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return own
     if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return prep_objects(verb, {"by"})
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and prep_objects(verb, {"by"}):
+        return prep_objects(verb, {"by"})  # "Backed by Turkey, the SNA ...": the agent
     head = verb.head
     if head.i == verb.i:
         return []
@@ -124,6 +126,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return children(verb, "nsubjpass")
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not children(verb, "dobj", "nsubjpass", "nsubj") and \
+            verb.i < verb.head.i and verb.head.pos_ in {"VERB", "AUX"}:
+        # "Backed by the United States, the SDF holds ...": the participle's object is the clause's subject
+        return children(verb.head, "nsubj", "nsubjpass")
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "dobj"):
         return [verb.head]  # "an organisation founded by X": the organisation is what was founded
     return children(verb, "dobj")

@@ -490,8 +490,10 @@ class MentionFinder:
         Russian-backed force": a body named by who leads or backs it (an
         Organization, or a SecurityForce for a force or mission)."""
         by_end = {s.end: s for s in found if s.label_ != ANAPHOR}
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in {"led", "backed"} or i < 2 or doc[i - 1].text != "-":
+        wanted = {doc.vocab.strings.add("led"), doc.vocab.strings.add("backed")}
+        for i in (i for i, low in enumerate(doc.to_array("LOWER").tolist()) if low in wanted):
+            tok = doc[i]
+            if i < 2 or doc[i - 1].text != "-":
                 continue
             who = by_end.get(i - 1)
             demonym = self.gz.state_of_demonym(doc[i - 2].text)
@@ -517,7 +519,13 @@ class MentionFinder:
         Bamako", "the junta": a ruling authority that is not simply the
         country, a Government entity of its state (the state named with it,
         else the state the document names most)."""
-        heads = [t for t in doc if t.i not in covered and t.pos_ == "NOUN" and (
+        # candidates from the Doc's arrays: making a Token for every word costs more than the rule
+        wanted = {doc.vocab.strings.add(w) for w in ("junta", "juntas", "government", "regime", "ruler", "rulers",
+                                                     "authority", "authorities")}
+        idx = [i for i, low in enumerate(doc.to_array("LOWER").tolist()) if low in wanted and i not in covered]
+        if not idx:
+            return
+        heads = [t for t in (doc[i] for i in idx) if t.pos_ == "NOUN" and (
             t.lemma_.lower() == "junta" or (t.lemma_.lower() in {"government", "regime", "ruler", "authority"} and any(
                 c.lower_ in {"military", "army-backed", "military-led", "military-run", "junta-led"} or
                 (c.lower_ in {"backed", "led", "run"} and c.i > 0 and doc[c.i - 1].text == "-")
@@ -624,7 +632,10 @@ class MentionFinder:
         actors = {i for s in found if s.label_ not in (EntityType.PLACE.value, EntityType.STATE.value,
                                                        EntityType.EVENT.value) for i in range(s.start, s.end)}
         seen_definite: set[str] = set()
-        for tok in doc:
+        heads = {doc.vocab.strings.add(x) for x in (*w.event_heads, *(p.split()[-1] for p in w.definite_events))}
+        arr = doc.to_array(["LOWER", "LEMMA"]).tolist()
+        for i in (i for i, (low, lem) in enumerate(arr) if low in heads or lem in heads):
+            tok = doc[i]
             if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in taken or not in_prose(prose, tok.idx):
                 continue
             low = tok.lower_

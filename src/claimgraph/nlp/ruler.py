@@ -178,9 +178,11 @@ class GazetteerRuler:
         lowers = [strings[r[1]] for r in arr]
         n = len(texts)
         runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        firsts = self.gazetteer.world.first_words()
         for i in range(n):
             first = texts[i]
-            if not (first[:1].isupper() or lowers[i] in _LOWER_STARTS or first[:1].isdigit()):
+            if not (first[:1].isupper() or lowers[i] in _LOWER_STARTS or first[:1].isdigit()) or \
+                    lowers[i] not in firsts:
                 continue
             for j in range(i + 1, min(n, i + _MAX_RUN) + 1):
                 last = texts[j - 1]
