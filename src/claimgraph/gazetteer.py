@@ -110,6 +110,7 @@ class Gazetteer:
         self.renamed = dict(renamed or {})
         self._by_iso = dict(by_iso or {})
         self._loaded: dict[str, GazetteerEntry | None] = {}
+        self._looked_up: dict[str, tuple[GazetteerEntry, ...]] = {}  # folded name -> entries (a build asks often)
         self.entries: dict[str, GazetteerEntry] = {}
         for e in entries:
             if e.id in self.entries:
@@ -180,15 +181,21 @@ class Gazetteer:
         """Entries one of whose names folds to the same string as ``name``
         (entries in memory first, then the world data's, in its order)."""
         key = fold(name)
-        ids = list(self._by_name.get(key, ()))
-        world: list[GazetteerEntry] = []
-        if self.world is not None:
-            # a world name of an entry the curated file replaces counts only if the curated entry has it
-            world = [e for e in self._resolve(self.world.by_fold([key]).get(key, []))
-                     if e.id not in self._keys_of or key in self._keys_of[e.id]]
-            # an entry named so before one that has it as an alternate name
-            world.sort(key=lambda e: bool(e.keys) and e.keys[0] != key)
-        return self._resolve(ids + [e.id for e in world])
+        found = self._looked_up.get(key)
+        if found is None:
+            ids = list(self._by_name.get(key, ()))
+            world: list[GazetteerEntry] = []
+            if self.world is not None:
+                # a world name of an entry the curated file replaces counts only if the curated entry has it
+                world = [e for e in self._resolve(self.world.by_fold([key]).get(key, []))
+                         if e.id not in self._keys_of or key in self._keys_of[e.id]]
+                # an entry named so before one that has it as an alternate name
+                world.sort(key=lambda e: bool(e.keys) and e.keys[0] != key)
+            found = tuple(self._resolve(ids + [e.id for e in world]))
+            if len(self._looked_up) > 200_000:  # a bound for very large corpora
+                self._looked_up.clear()
+            self._looked_up[key] = found
+        return list(found)
 
     def runs(self, runs) -> dict[str, list[tuple[tuple[str, ...], GazetteerEntry]]]:
         """World names spelt by token runs: lower-case run -> [(tokens as written, entry)]."""

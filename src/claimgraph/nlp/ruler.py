@@ -113,6 +113,8 @@ class GazetteerRuler:
         order = {e.id: n for n, e in enumerate(gazetteer)}
         by_form: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for entry in gazetteer:
+            if entry.tokens and not entry.source.startswith("curated"):
+                continue  # a world entry in memory (a country, a capital): the world look-up finds it
             for name_ in entry.names:
                 if name_.lower().startswith("the "):
                     name_ = name_[4:]
@@ -131,6 +133,8 @@ class GazetteerRuler:
         self._fuzzy_keys: list[str] = []
         self._fuzzy_ids: list[str] = []
         for entry in gazetteer:
+            if not entry.source.startswith("curated"):
+                continue  # transliteration variants of the curated names (the world data lists its own)
             for name_ in entry.names:
                 parts = [w for w in re.split(r"[\s\-]+", name_) if w]
                 if len(parts) >= 2 and not any(_needs_exact(w) for w in parts):
