@@ -6,7 +6,7 @@ project's 2-core machines), and a build looks up only the few hundred names
 its articles use. So the files are compiled once into a SQLite database in
 the user's cache folder (``$XDG_CACHE_HOME/claimgraph``, else
 ``~/.cache/claimgraph``; ``CLAIMGRAPH_CACHE`` overrides), named by the
-files' sha256, and queried by name: opening it costs a millisecond, a
+files' sizes and modification times, and queried by name: opening it costs a millisecond, a
 look-up of all candidate names of an article one query. A cache that
 cannot be written (a read-only home) falls back to a database in memory.
 
@@ -80,9 +80,12 @@ class WorldIndex:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        # named by the files' sizes and modification times (hashing their 9 MB at every
+        # start cost more than the rest of opening the index)
         digest = hashlib.sha256(_SCHEMA_VERSION.encode())
         for name in FILES:
-            digest.update((folder / name).read_bytes())
+            st = (folder / name).stat()
+            digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
         self.digest = digest.hexdigest()[:16]
         self._local = threading.local()
         self._path = self._ensure()
@@ -100,6 +103,12 @@ class WorldIndex:
             finally:
                 con.close()
             os.replace(tmp, path)  # whole or not at all: a killed build leaves no half database
+            for old in path.parent.glob("world-*.sqlite"):  # indexes of earlier data (30 MB each)
+                if old != path:
+                    try:
+                        old.unlink()
+                    except OSError:
+                        pass
             return str(path)
         except OSError:
             return ":memory:"
