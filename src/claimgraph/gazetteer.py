@@ -39,7 +39,6 @@ from .resources import ontology_file, read_toml
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"id", "label", "type", "aliases", "demonyms", "capital", "capital_of",
          "government", "military", "intelligence", "wikidata", "country", "within", "lat", "lon", "source"}
-WORLD_FILES = ("places.tsv", "actors.tsv")
 
 
 @dataclass(frozen=True, slots=True)
