@@ -57,6 +57,12 @@ def seed_graph(builder, seed_documents):
     return builder.build(seed_documents)
 
 
+def assert_claims(got: set[tuple], expected: set[tuple], forbidden: set[tuple]) -> None:
+    """Every expected claim is there, no forbidden one is (the sentence tests' check)."""
+    assert expected <= got, f"missing {sorted(expected - got)}; got {sorted(got)}"
+    assert not (forbidden & got), f"forbidden {sorted(forbidden & got)}"
+
+
 def known_term(iri: str) -> bool:
     """Whether an IRI in one of the vocabularies claimgraph uses is a term
     :mod:`claimgraph.vocab` knows (its namespaces fail on a typo)."""
