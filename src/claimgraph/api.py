@@ -1,26 +1,21 @@
 """The library API: ``build(paths) -> KnowledgeGraph``."""
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .chunks import split_document
+from .analysis import Analyser, Analysis
 from .config import Config, load_config
 from .errors import Code, InputError
-from .extract import extract, load_lexicon
+from .extract import load_lexicon
 from .gazetteer import load_gazetteer
 from .graph import KnowledgeGraph
 from .ingest import IngestResult, document_from_text, read_paths
 from .model import Document
-from .nlp.mentions import mentions_of
-from .nlp.pipeline import load_pipeline, parse
 from .resolve import Resolver
 
 Progress = Callable[[Document], None]
-# a document with its mentions and raw claims: what the map of a build gives the merge
-Analysis = tuple[Document, list, list]
 
 
 class Builder:
@@ -35,41 +30,27 @@ class Builder:
     def __init__(self, config: Config | None = None, *, dask=None) -> None:
         self.config = config or load_config()
         self.dask = dask
-        user = self.config.gazetteer.user or None
         # the gazetteer first: a wrong entry in a user gazetteer fails before spaCy loads
-        self.gazetteer = load_gazetteer(user=user)
-        self.nlp = load_pipeline(self.config.nlp.model, user_gazetteer=user or "") if dask is None else None
-        self.lexicon = load_lexicon()
+        self.gazetteer = load_gazetteer(user=self.config.gazetteer.user or None)
+        self.analyser = Analyser(self.config, self.gazetteer) if dask is None else None
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline (None when a Dask cluster runs the map)."""
+        return self.analyser.nlp if self.analyser is not None else None
+
+    @property
+    def lexicon(self):
+        return self.analyser.lexicon if self.analyser is not None else load_lexicon()
 
     def _analyse(self, docs: list[Document]) -> Iterator[Analysis]:
-        """Each document (in the order given) with its mentions and raw claims.
-
-        The map of the build: each document's analysis depends on nothing
-        but the document, so it can run anywhere (here in batches, or on a
-        Dask cluster: :mod:`claimgraph.cluster`) and the merge that follows
-        gives the same graph.
-
-        An article longer than ``nlp.chunk_chars`` is parsed in pieces (see
-        :mod:`claimgraph.chunks`); its pieces' mentions and claims are
-        returned together, as one document's. spaCy's memory grows with the
-        text it holds at once, so a batch holds at most ``nlp.batch_chars``
-        characters (see :func:`claimgraph.nlp.pipeline.parse`; the results
-        do not depend on the batching).
-        """
+        """Each document (in the order given) with its mentions and raw
+        claims: :meth:`claimgraph.analysis.Analyser.analyse` here, or on the
+        workers of a Dask cluster (:mod:`claimgraph.cluster`)."""
         if self.dask is not None:
             yield from self.dask.analyse(self.config, docs)
             return
-        cfg = self.config
-        plan = [(d, split_document(d, cfg.nlp.chunk_chars)) for d in docs]
-        parsed = parse(self.nlp, (piece for _d, pieces in plan for piece in pieces),
-                       batch_size=cfg.nlp.batch_size, workers=cfg.nlp.workers, batch_chars=cfg.nlp.batch_chars)
-        for document, pieces in plan:
-            mentions: list = []
-            raw: list = []
-            for _piece, doc in itertools.islice(parsed, len(pieces)):
-                raw += extract(doc, lexicon=self.lexicon, gazetteer=self.gazetteer, text=document.text)
-                mentions += mentions_of(doc, document.text)
-            yield document, mentions, raw
+        yield from self.analyser.analyse(docs)
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         """The map of a build: each document (sorted by id) with its mentions

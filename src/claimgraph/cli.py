@@ -14,7 +14,7 @@ from dataclasses import replace
 import sys
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 from .api import build_documents
 from .config import load_config
 from .errors import ClaimgraphError, Code

@@ -19,32 +19,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 
-from . import __version__
+from ._version import __version__
+from .analysis import Analyser, Analysis
 from .config import Config
 from .errors import ClaimgraphError, Code
 from .model import Document
 
 DEFAULT_PARTITION = 16
 
-# -- the worker side: one Builder per worker process ------------------------------------
+# -- the worker side: one Analyser per worker process ------------------------------------
 
-_WORKER: dict = {"config": None, "builder": None, "loads": 0}
+_WORKER: dict = {"config": None, "analyser": None, "loads": 0}
 
 
-def _worker_builder(config: Config):
-    """This worker process's Builder for ``config`` (made once, then reused)."""
-    if _WORKER["builder"] is None or _WORKER["config"] != config:
-        from .api import Builder
-
-        _WORKER["builder"] = Builder(config)
+def _worker_analyser(config: Config) -> Analyser:
+    """This worker process's Analyser for ``config`` (made once, then reused)."""
+    if _WORKER["analyser"] is None or _WORKER["config"] != config:
+        _WORKER["analyser"] = Analyser(config)
         _WORKER["config"] = config
         _WORKER["loads"] += 1
-    return _WORKER["builder"]
+    return _WORKER["analyser"]
 
 
-def analyse_partition(config: Config, documents: Sequence[Document]) -> list[tuple[Document, list, list]]:
+def analyse_partition(config: Config, documents: Sequence[Document]) -> list[Analysis]:
     """Run on a worker: each document with its mentions and raw claims."""
-    return list(_worker_builder(config)._analyse(list(documents)))
+    return list(_worker_analyser(config).analyse(list(documents)))
 
 
 def worker_state() -> dict:

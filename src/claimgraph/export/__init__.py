@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import Code, ExportError, one_of
+from ..graph import register_writers
 from ..io import Transaction
 from .base import ExportContext, Exporter
 from .graphml import GraphMLExporter
@@ -71,3 +72,6 @@ def export_many(kg, formats, out: Path, options: dict[str, dict] | None = None, 
 
             paths.append(write_report(tx, out, kg.problems, documents=len(kg.documents)))
     return paths
+
+
+register_writers(export=export, export_many=export_many, default_formats=DEFAULT_FORMATS)

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
 from ..model import EntityType, Evidence, Mention, Relation, Status
-from ..nlp.mentions import ANAPHOR, MENTIONS, prose_ranges, to_mention
-from ..nlp.pipeline import offsets_of, parsed_text
+from ..nlp.mentions import ANAPHOR, MENTIONS, Embedder, prose_ranges, to_mention
+from ..nlp.docdata import offsets_of, parsed_text
 from .arguments import Arg, Arguments
 from .lexicon import Lexicon, load_lexicon
 from .rules import Context, Finding, prose_sentences, sentence_findings
@@ -138,7 +138,9 @@ def _mention(span: Span, args: Arguments, doc_id: str, offsets, text: str) -> Me
     key = (span.start, span.end, span.label_, span.kb_id_, span.id_)
     found = args.converted.get(key)
     if found is None:
-        found = args.converted[key] = to_mention(span, doc_id, offsets, text)
+        if args.embedder is None:
+            args.embedder = Embedder(args.doc)
+        found = args.converted[key] = to_mention(span, doc_id, offsets, text, args.embedder)
     return found
 
 

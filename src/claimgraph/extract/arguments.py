@@ -82,6 +82,7 @@ class Arguments:
         self.assessments: dict[tuple[int, bool], object] = {}
         # spans converted to Mention records (their salience walk is not free)
         self.converted: dict[tuple, object] = {}
+        self.embedder = None  # claimgraph.nlp.mentions.Embedder of the doc, made when first needed
 
     # -- look-ups ------------------------------------------------------------
 
@@ -109,6 +110,12 @@ class Arguments:
         """Names in a row separated only by commas, conjunctions and brackets."""
         names = sorted((m for m in self.mentions if m.label_ != EntityType.EVENT.value),
                        key=lambda m: (m.start, -m.end))
+        # sentence number of each token (Span.sent walks the parse on each call)
+        sentence: list[int] = []
+        count = 0
+        for flag in self.doc.to_array("SENT_START").tolist():
+            count += flag == 1
+            sentence.append(count)
         top: list[Span] = []
         reach = -1
         for m in names:  # sorted by start, longest first: a span inside an earlier one is nested
@@ -121,7 +128,7 @@ class Arguments:
             if groups:
                 prev = groups[-1][-1]
                 gap = self.doc[prev.end:span.start]
-                same_sentence = prev.sent.start == span.sent.start
+                same_sentence = sentence[prev.start] == sentence[span.start]
                 if same_sentence and all(t.lower_ in _LIST_GLUE for t in gap) and \
                         family(prev.label_) & family(span.label_):
                     groups[-1].append(span)

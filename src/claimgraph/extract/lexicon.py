@@ -131,9 +131,24 @@ class Lexicon:
     member_qualifiers: frozenset[str]
     status: StatusWords
     _by_lemma: dict[tuple[str, str], tuple[Cue, ...]] = field(default_factory=dict, repr=False)
+    # string-store hash -> whether the string, lower-cased, keys any cue
+    _keyed: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def cues_for(self, lemma: str, pos: str) -> tuple[Cue, ...]:
         return self._by_lemma.get((lemma, pos), ())
+
+    def may_cue(self, tok) -> bool:
+        """Whether a token's form or lemma keys any cue: a test on the
+        token's hashes that spares the string look-ups of most tokens."""
+        keyed = self._keyed
+        for h in (tok.lower, tok.lemma):
+            ok = keyed.get(h)
+            if ok is None:
+                word = tok.doc.vocab.strings[h].lower()
+                ok = keyed[h] = any((word, pos) in self._by_lemma for pos in ("VERB", "NOUN", "ADJ"))
+            if ok:
+                return True
+        return False
 
 
 def _types(values: object, where: str) -> frozenset[EntityType]:

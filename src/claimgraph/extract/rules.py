@@ -396,6 +396,8 @@ def _partitive(obj: Arg) -> bool:
 def cue_findings(tokens: Iterable[Token], args: Arguments, lex: Lexicon,
                  context: Context | None = None) -> Iterator[Finding]:
     for tok in tokens:
+        if not lex.may_cue(tok):
+            continue
         for cue in _candidates(tok, lex):
             if not _matches(cue, tok):
                 continue

@@ -128,9 +128,7 @@ class KnowledgeGraph:
 
     def export(self, fmt: str, out: str | Path, **options) -> list[Path]:
         """Write one export format (a name in :data:`claimgraph.export.EXPORTERS`)."""
-        from ..export import export
-
-        return export(self, fmt, Path(out), **options)
+        return _writer("export")(self, fmt, Path(out), **options)
 
     def write_turtle(self, out: str | Path) -> list[Path]:
         return self.export("ttl", out)
@@ -155,6 +153,26 @@ class KnowledgeGraph:
         """Several formats (default: all) and the build report
         (``build-report.txt``) in one atomic step; ``options`` per format,
         e.g. ``{"html": {"max_nodes": 500}}``."""
-        from ..export import DEFAULT_FORMATS, export_many
+        return _writer("export_many")(self, formats or _writer("default_formats"), Path(out), options,
+                                      report=report)
 
-        return export_many(self, formats or DEFAULT_FORMATS, Path(out), options, report=report)
+
+# -- the writers ----------------------------------------------------------------------
+
+# The export formats' writers, registered by :mod:`claimgraph.export` when it is
+# imported: the exports import this module, never the other way round (the
+# layers import downward only), and the package ``claimgraph`` imports them, so
+# they are here for every KnowledgeGraph a user holds.
+_WRITERS: dict[str, object] = {}
+
+
+def register_writers(**writers) -> None:
+    """Called by :mod:`claimgraph.export`: ``export``, ``export_many``, ``default_formats``."""
+    _WRITERS.update(writers)
+
+
+def _writer(name: str):
+    try:
+        return _WRITERS[name]
+    except KeyError:  # only if claimgraph.graph was loaded outside its package
+        raise RuntimeError("the export formats are not registered: import claimgraph.export") from None

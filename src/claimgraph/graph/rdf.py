@@ -25,7 +25,7 @@ from decimal import Decimal
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..model import Claim, Document, Entity
-from ..resolve.names import slug
+from ..names import slug
 from ..vocab import CG, DCTERMS, GEO, ID, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, WIKIDATA, XSD
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,120}")

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, fold, load_gazetteer
 from ..model import BlockKind, EntityType, Mention
+from .docdata import USER_KEY, offsets_of
 from .ruler import KIND as GAZETTEER_KIND
 from .ruler import PLACE_CANDIDATES
 from .wordlists import MentionWords, load_mention_words
@@ -42,7 +43,6 @@ from .wordlists import MentionWords, load_mention_words
 MENTIONS = "cg_mentions"
 GAZETTEER_SPANS = "cg_gazetteer"
 ANAPHOR = "Anaphor"
-USER_KEY = "claimgraph"
 
 LOCATIVE_PREPS = frozenset({
     "in", "at", "from", "to", "into", "inside", "near", "around", "across", "through", "toward",
@@ -219,14 +219,15 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[Span]:
         prose = prose_ranges(doc)
-        gaz = [e for e in doc.ents if e.id_ == GAZETTEER_KIND or e.kb_id_ in self.gz]
+        ents = doc.ents  # each access walks the whole Doc
+        gaz = [e for e in ents if e.id_ == GAZETTEER_KIND or e.kb_id_ in self.gz]
         covered = {i for e in gaz for i in range(e.start, e.end)}
         out: list[Span] = []
         out.extend(self._gazetteer(gaz))
-        places = list(self._world_places(doc, prose, gaz, covered))
+        places = list(self._world_places(doc, prose, gaz, covered, ents))
         out.extend(places)
         covered |= {i for e in places for i in range(e.start, e.end)}
-        named = list(self._recognised(doc, prose, covered))
+        named = list(self._recognised(doc, prose, covered, ents))
         out.extend(named)
         out = self._acronyms(doc, out)
         covered = {i for e in out for i in range(e.start, e.end)}
@@ -262,7 +263,7 @@ class MentionFinder:
                 yield Span(span.doc, span.start, span.end, label=entry.type.value,
                            kb_id=entry.id, span_id=GAZETTEER_KIND)
 
-    def _world_places(self, doc: Doc, prose, gaz: list[Span], covered: set[int]) -> Iterable[Span]:
+    def _world_places(self, doc: Doc, prose, gaz: list[Span], covered: set[int], ents=None) -> Iterable[Span]:
         """Towns and divisions of the world data that the ruler could not
         confirm alone ("Goma", "Sialkot"): a place when the recogniser calls
         it one, when the text uses it as a place ("in Goma", "seized Goma",
@@ -271,12 +272,13 @@ class MentionFinder:
         if PLACE_CANDIDATES not in doc.spans:
             return
         states = {self.gz.state_of(self.gz[s.kb_id_]) for s in gaz if s.kb_id_ in self.gz}
-        ents = {(e.start, e.end): e.label_ for e in doc.ents}
-        inside = {i for e in doc.ents for i in range(e.start, e.end)}
+        ents = doc.ents if ents is None else ents
+        labels = {(e.start, e.end): e.label_ for e in ents}
+        inside = {i for e in ents for i in range(e.start, e.end)}
         for span in doc.spans[PLACE_CANDIDATES]:
             if any(i in covered for i in range(span.start, span.end)) or not in_prose(prose, span.start_char):
                 continue
-            label = ents.get((span.start, span.end), "")
+            label = labels.get((span.start, span.end), "")
             if not label and any(i in inside for i in range(span.start, span.end)):
                 continue  # a word of a longer name: "Vladimir Zelensky", "the Horn of Africa"
             if not label and ((span.start and doc[span.start - 1].text[:1].isupper() and not
@@ -298,8 +300,9 @@ class MentionFinder:
                 yield Span(doc, span.start, span.end, label=EntityType.PLACE.value, kb_id=entry.id,
                            span_id=GAZETTEER_KIND)
 
-    def _recognised(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int]) -> Iterable[Span]:
-        for ent in doc.ents:
+    def _recognised(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int],
+                    ents=None) -> Iterable[Span]:
+        for ent in (doc.ents if ents is None else ents):
             if ent.id_ == GAZETTEER_KIND or ent.kb_id_ in self.gz:
                 continue
             etype = _NER_TYPES.get(ent.label_)
@@ -788,33 +791,59 @@ def make_mention_finder(nlp: Language, name: str, gazetteer_path: str, words_pat
 def embedding(span: Span) -> int:
     """How many modifiers (appositions, relative clauses, participles,
     brackets) hold a name, up to its clause: 0 for an argument of the clause."""
-    doc = span.doc
-    depth = 1 if span.start > 0 and doc[span.start - 1].text == "(" else 0
-    tok = span.root
-    for _ in range(16):
-        if tok.dep_ in {"appos", "acl", "relcl"}:
-            depth += 1
-        if tok.head.i == tok.i or tok.dep_ in {"ROOT", "ccomp"}:
-            break
-        tok = tok.head
-    return depth
+    return Embedder(span.doc)(span)
 
 
-def to_mention(span: Span, document: str, offsets, text: str) -> Mention:
+_EMBEDDING_DEPS = ("appos", "acl", "relcl")
+_CLAUSE_DEPS = ("ROOT", "ccomp")
+
+
+class Embedder:
+    """:func:`embedding` for many spans of one Doc, walking its head array
+    (a Token object made at each step of each walk costs more than the walk)."""
+
+    __slots__ = ("doc", "heads", "embeds", "stops")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        arr = doc.to_array(["HEAD", "DEP"])
+        self.heads = [i + r for i, r in enumerate(arr[:, 0].astype("int64").tolist())]
+        deps = arr[:, 1].tolist()
+        # the store's ids of the labels (most dependency labels are spaCy symbols, not string hashes)
+        strings = doc.vocab.strings
+        embeds = {strings[d] for d in _EMBEDDING_DEPS}
+        stops = {strings[d] for d in _CLAUSE_DEPS}
+        self.embeds = [d in embeds for d in deps]
+        self.stops = [d in stops for d in deps]
+
+    def __call__(self, span: Span) -> int:
+        depth = 1 if span.start > 0 and self.doc[span.start - 1].text == "(" else 0
+        i = span.root.i
+        for _ in range(16):
+            if self.embeds[i]:
+                depth += 1
+            head = self.heads[i]
+            if head == i or self.stops[i]:
+                break
+            i = head
+        return depth
+
+
+def to_mention(span: Span, document: str, offsets, text: str, embedder: Embedder | None = None) -> Mention:
     """A span of the normalised text as a Mention of the document as read."""
     start = offsets.start(span.start_char)
     end = offsets.end(span.end_char)
     label = span.label_
     etype = None if label == ANAPHOR else EntityType(label)
-    return Mention(document, start, end, text[start:end], etype, span.kb_id_, span.id_ or "ner", embedding(span))
+    depth = (embedder or Embedder(span.doc))(span)
+    return Mention(document, start, end, text[start:end], etype, span.kb_id_, span.id_ or "ner", depth)
 
 
 def mentions_of(doc: Doc, text: str | None = None) -> list[Mention]:
     """Every mention of a parsed document, in document order."""
-    from .pipeline import offsets_of
-
     data = doc.user_data.get(USER_KEY) or {}
     offsets = offsets_of(doc)
     source = text if text is not None else doc.text
     spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else []
-    return sorted(to_mention(s, data.get("document", ""), offsets, source) for s in spans)
+    embedder = Embedder(doc)
+    return sorted(to_mention(s, data.get("document", ""), offsets, source, embedder) for s in spans)

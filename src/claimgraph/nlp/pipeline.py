@@ -21,8 +21,8 @@ from ..errors import Code, ConfigError
 from ..model import Document
 from . import mentions as _mentions  # noqa: F401  (registers the factories)
 from . import ruler as _ruler  # noqa: F401
-from .mentions import USER_KEY
-from .normalize import OffsetMap, normalise
+from .docdata import USER_KEY, offsets_of, parsed_text  # noqa: F401  (re-exported)
+from .normalize import normalise
 
 REQUIRED = ("parser", "ner")
 
@@ -65,17 +65,6 @@ def prepare(nlp: Language, document: Document) -> Doc:
         "blocks": [[b.kind.value, b.start, b.end] for b in norm.blocks],
     }
     return doc
-
-
-def parsed_text(doc: Doc) -> str:
-    """The text the Doc was made from."""
-    data = doc.user_data.get(USER_KEY) or {}
-    return data["text"] if "text" in data else doc.text
-
-
-def offsets_of(doc: Doc) -> OffsetMap:
-    data = doc.user_data.get(USER_KEY) or {}
-    return OffsetMap.from_list(data.get("offsets", []))
 
 
 def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,

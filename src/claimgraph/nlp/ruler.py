@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -21,7 +22,7 @@ from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from ..model import EntityType
-from ..resolve.names import translit_key
+from ..names import translit_key
 
 KIND = "gazetteer"
 # a place of the world data that the ruler cannot confirm on its own (a
@@ -76,6 +77,7 @@ def ner_label_map(nlp: Language) -> dict[EntityType, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _needs_exact(word: str) -> bool:
     """An acronym or a mixed-case word must match exactly."""
     letters = [c for c in word if c.isalpha()]
@@ -88,7 +90,12 @@ _GENERIC = frozenset({"province", "district", "valley", "region", "city", "port"
                       "network", "corridor"})
 
 
-def _case_ok(name_words: tuple[str, ...], text_words: list[str]) -> bool:
+def _case_ok(name_words: tuple[str, ...], text_words) -> bool:
+    return _case_ok_cached(name_words, tuple(text_words))
+
+
+@lru_cache(maxsize=65536)
+def _case_ok_cached(name_words: tuple[str, ...], text_words: tuple[str, ...]) -> bool:
     for want, got in zip(name_words, text_words, strict=True):
         if not any(c.isupper() for c in want) or want.lower() in _GENERIC:
             continue
@@ -132,6 +139,7 @@ class GazetteerRuler:
         # transliteration keys of names of two words or more, for fuzzy matching
         self._fuzzy_keys: list[str] = []
         self._fuzzy_ids: list[str] = []
+        self._fuzzy_seen: dict[str, str | None] = {}
         for entry in gazetteer:
             if not entry.source.startswith("curated"):
                 continue  # transliteration variants of the curated names (the world data lists its own)
@@ -152,9 +160,10 @@ class GazetteerRuler:
                     ids.extend(i for i in form_ids if i not in ids)
             if ids:
                 candidates.append((start, end, ids))
-        places = self._world(doc, candidates)
+        words = _Words.of(doc)
+        places = self._world(doc, words, candidates)
         candidates.extend(self._elliptical(doc, candidates))
-        candidates.extend(self._fuzzy(doc, candidates))
+        candidates.extend(self._fuzzy(doc, words, candidates))
         # entries named unambiguously somewhere in this document
         named_here = {ids[0] for _, _, ids in candidates if len(ids) == 1}
         spans = []
@@ -168,7 +177,7 @@ class GazetteerRuler:
         doc.spans[PLACE_CANDIDATES] = [p for p in places if not any(i in taken for i in range(p.start, p.end))]
         return doc
 
-    def _world(self, doc: Doc, candidates: list[tuple[int, int, list[str]]]) -> list[Span]:
+    def _world(self, doc: Doc, words: "_Words", candidates: list[tuple[int, int, list[str]]]) -> list[Span]:
         """Names of the world data (countries, divisions, cities, armed groups,
         international bodies), looked up by the token runs of the text in one
         query. Countries and actors join ``candidates``; a place joins them
@@ -176,10 +185,7 @@ class GazetteerRuler:
         or more ("Rakhine State"), else it is only a place candidate."""
         if self.gazetteer.world is None:
             return []
-        strings = doc.vocab.strings
-        arr = doc.to_array(["ORTH", "LOWER", "SENT_START"]).tolist()
-        texts = [strings[r[0]] for r in arr]
-        lowers = [strings[r[1]] for r in arr]
+        texts, lowers, starts = words.texts, words.lowers, words.sent_starts
         n = len(texts)
         runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
         firsts = self.gazetteer.world.first_words()
@@ -190,7 +196,7 @@ class GazetteerRuler:
                 continue
             for j in range(i + 1, min(n, i + _MAX_RUN) + 1):
                 last = texts[j - 1]
-                if j > i + 1 and arr[j - 1][2] == 1:
+                if j > i + 1 and starts[j - 1]:
                     break  # a name does not run into the next sentence
                 if last[:1].isupper() or last.lower() in _GENERIC or last[:1].isdigit():
                     runs[" ".join(lowers[i:j])].append((i, j))
@@ -207,10 +213,10 @@ class GazetteerRuler:
                 ok = [e for tokens, e in entries if len(tokens) == end - start and _case_ok(tokens, words)]
                 if end - start == 1 and lowers[start] in _COMMON:
                     continue
-                if (end < n and texts[end][:1].isupper() and texts[end].isalpha() and arr[end][2] != 1
+                if (end < n and texts[end][:1].isupper() and texts[end].isalpha() and not starts[end]
                         and texts[end] not in self.titles) or \
                         (start and texts[start - 1][:1].isupper() and texts[start - 1].isalpha()
-                         and arr[start - 1][2] != 1 and self.gazetteer.state_of_demonym(texts[start - 1]) is None):
+                         and not starts[start - 1] and self.gazetteer.state_of_demonym(texts[start - 1]) is None):
                     continue  # a word of a longer name: "Islamic Resistance Council", "African Union Mission"
                 if ok:
                     found.append((start, end, list(dict.fromkeys(ok))))
@@ -235,21 +241,33 @@ class GazetteerRuler:
         return places
 
 
-    def _fuzzy(self, doc: Doc, candidates: list[tuple[int, int, list[str]]]):
+    def _fuzzy(self, doc: Doc, words: "_Words", candidates: list[tuple[int, int, list[str]]]):
         """A run of capitalised words that spells a known name with a
         transliteration variant ("Tehreek-e-Taliban Pakistaan")."""
         exact = {(s, e) for s, e, _ in candidates}
         out = []
-        for start, end in _name_runs(doc):
+        for start, end in _name_runs(words):
             if (start, end) in exact or end - start < 2 or any(o[0] <= start and end <= o[1] for o in out):
                 continue
-            key = translit_key(doc[start:end].text)
-            if len(key) < 8:
-                continue
-            hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90)
+            hit = self._fuzzy_hit(doc[start:end].text)
             if hit is not None:
-                out.append((start, end, [self._fuzzy_ids[hit[2]]]))
+                out.append((start, end, [hit]))
         return out
+
+    def _fuzzy_hit(self, text: str) -> str | None:
+        """The curated entry a run of words spells with a variant, if any
+        (remembered: the same runs recur from article to article)."""
+        if text in self._fuzzy_seen:
+            return self._fuzzy_seen[text]
+        key = translit_key(text)
+        hit = None
+        if len(key) >= 8:
+            found = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90)
+            hit = None if found is None else self._fuzzy_ids[found[2]]
+        if len(self._fuzzy_seen) >= 100_000:
+            self._fuzzy_seen.clear()
+        self._fuzzy_seen[text] = hit
+        return hit
 
     def _elliptical(self, doc: Doc, candidates: list[tuple[int, int, list[str]]]):
         """"North and South Waziristan": the word before "and" takes the rest
@@ -271,16 +289,29 @@ class GazetteerRuler:
 _PARTICLES = frozenset({"e", "i", "al", "ul", "ur", "ud", "el", "-"})
 
 
-def _name_runs(doc: Doc):
+class _Words:
+    """A Doc's words as plain lists, read once from its arrays: making a
+    Token object for every word costs more than the look-ups that use them."""
+
+    __slots__ = ("texts", "lowers", "sent_starts", "alpha", "glued")
+
+    def __init__(self, texts, lowers, sent_starts, alpha, glued) -> None:
+        self.texts, self.lowers, self.sent_starts, self.alpha, self.glued = texts, lowers, sent_starts, alpha, glued
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Words":
+        strings = doc.vocab.strings
+        arr = doc.to_array(["ORTH", "LOWER", "SENT_START", "IS_ALPHA", "SPACY"])
+        texts = [strings[h] for h in arr[:, 0].tolist()]
+        lowers = [strings[h] for h in arr[:, 1].tolist()]
+        return cls(texts, lowers, [v == 1 for v in arr[:, 2].tolist()], [bool(v) for v in arr[:, 3].tolist()],
+                   [not v for v in arr[:, 4].tolist()])
+
+
+def _name_runs(words: _Words):
     """Maximal runs of capitalised words (with hyphens and name particles glued
     inside: "Tehreek-e-Taliban"), and their trimmed variants."""
-    # from the Doc's arrays: making a Token object for every word costs more
-    # than all the rest of this function
-    strings = doc.vocab.strings
-    arr = doc.to_array(["ORTH", "IS_ALPHA", "SPACY"]).tolist()
-    texts = [strings[row[0]] for row in arr]
-    alpha = [bool(row[1]) for row in arr]
-    glued = [not row[2] for row in arr]
+    texts, alpha, glued = words.texts, words.alpha, words.glued
     n = len(texts)
 
     def capital(j: int) -> bool:

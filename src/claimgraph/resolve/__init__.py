@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from ..gazetteer import Gazetteer, fold
 from ..model import Claim, Document, Entity, EntityType, Mention, Source
 from ..nlp.wordlists import MentionWords, load_mention_words
-from .names import similar, slug
+from ..names import similar, slug
 
 __all__ = ["Resolver", "resolve_document"]
 

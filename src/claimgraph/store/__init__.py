@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .. import __version__
+from .._version import __version__
 from ..errors import ClaimgraphError, Code
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..graph import KnowledgeGraph

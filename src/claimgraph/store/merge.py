@@ -9,7 +9,7 @@ fits the documents of one build together:
 
 - a gazetteer id is the same entity everywhere;
 - an id the store has, with the same class, is that entity;
-- a name that is a spelling variant (:func:`claimgraph.resolve.names.similar`)
+- a name that is a spelling variant (:func:`claimgraph.names.similar`)
   of a stored entity of the same class (events excepted) joins it;
 - an id the store has with another class gets the class appended
   (``x-organization``), as the resolver does within one build.
@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from ..gazetteer import Gazetteer, fold
 from ..graph import KnowledgeGraph
 from ..model import Claim, Entity, EntityType, Mention, Source
-from ..resolve.names import similar, translit_key
+from ..names import similar, translit_key
 from ..resolve import _where
 
 

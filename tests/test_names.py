@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimgraph.graph.rdf import document_iri, entity_iri
-from claimgraph.resolve.names import similar, slug
+from claimgraph.names import similar, slug
 
 
 @pytest.mark.parametrize("a,b", [

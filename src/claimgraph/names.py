@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from ..gazetteer import fold
+from .gazetteer import fold
 
 _SLUG_MAX = 60
 
