@@ -16,7 +16,17 @@ from rdflib.plugins.sparql import prepareQuery
 from claimgraph.cli import main
 from claimgraph.graph.oxigraph import to_ox_quads
 from claimgraph.graph.rdf import quads
-from claimgraph.query import QueryError, bind, canned_queries, load_graphs, parse_param, query_text, run
+from claimgraph.query import (
+    EntityName,
+    QueryError,
+    bind,
+    canned_queries,
+    load_graphs,
+    parse_param,
+    query_text,
+    resolve_entity,
+    run,
+)
 from claimgraph.store import CorpusStore
 
 E = "https://claimgraph.org/id/entity/"
@@ -253,6 +263,38 @@ def test_a_parameter_selects_the_rows_of_one_entity(sources, support_graph, grap
     assert len(chosen) < len(everything)
 
 
+@pytest.mark.parametrize("where", ["dataset", "trig", "store"])
+@pytest.mark.parametrize("name", ["TTP", "ttp", "Tehrik-e-Taliban Pakistan", "tehreek-e-taliban pakistan",
+                                  "Tehrēek-e-Tālibán Pakistan"])
+def test_an_entity_parameter_is_found_by_label_or_alias(sources, where, name):
+    """A bare value is an entity's label or alias, case and accents aside,
+    and selects exactly what its IRI selects."""
+    by_iri = select(sources, where, "supporters", {"group": "cgid:entity/tehreek-e-taliban-pakistan"})
+    assert by_iri and select(sources, where, "supporters", {"group": name}) == by_iri
+
+
+def test_a_name_resolves_exactly_before_partly(sources):
+    # "taliban" is an alias of the Afghan Taliban, and a part of the TTP's names: the exact name wins
+    assert resolve_entity(sources["dataset"], "g", "taliban").value == E + "afghan-taliban"
+    # a part of a name that only one entity has is enough (as in the page's search)
+    assert resolve_entity(sources["dataset"], "g", "Tehreek-e").value == TTP
+    with pytest.raises(QueryError) as err:
+        resolve_entity(sources["dataset"], "g", "Tali")
+    assert "Afghan Taliban <" + E + "afghan-taliban>" in str(err.value)
+    assert "Tehreek-e-Taliban Pakistan <" + TTP + ">" in str(err.value)
+    # IRIs and quoted literals are still terms, not names
+    assert isinstance(parse_param("g=cgid:entity/x")[1], ox.NamedNode)
+    assert isinstance(parse_param('g="TTP"')[1], ox.Literal)
+    assert parse_param("g=Rapid Support Forces")[1] == EntityName("Rapid Support Forces")
+
+
+def test_the_command_takes_a_name(sources, capsys):
+    assert main(["query", "supporters", "--store", str(sources["store"]), "--param", "group=TTP",
+                 "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {b["group"]["value"] for b in data["results"]["bindings"]} == {TTP}
+
+
 def test_supporters_name_every_kind_of_source(support_graph):
     kg, where = support_graph
     rows = project(select(where, "dataset", "supporters"), COLUMNS["supporters"])
@@ -354,7 +396,9 @@ def test_query_count_matches_the_records(sources, seed_graph, tmp_path, capsys):
     (["query", "SELECT ?x WHERE { ?x ?p }", "--graph", "G"], "not valid SPARQL"),
     (["query", "no-such-query", "--graph", "G"], "neither a file nor a canned query"),
     (["query", "supporters", "--graph", "G", "--param", "grup=cgid:entity/x"], "no variable ?grup"),
-    (["query", "supporters", "--graph", "G", "--param", "group=Taliban"], "not an RDF term"),
+    (["query", "supporters", "--graph", "G", "--param", "group=Nobody Of That Name"], "no entity of the graph is named"),
+    (["query", "supporters", "--graph", "G", "--param", "group=Tali"], "names 2 entities"),
+    (["query", "supporters", "--graph", "G", "--param", "group=nosuch:x"], "not an RDF term"),
     (["query", "supporters", "--graph", "G", "--param", "group=<not an iri>"], "parameter group"),
     (["query", "supporters", "--store", "NOSTORE"], "CG402"),
 ])

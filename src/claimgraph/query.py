@@ -6,7 +6,10 @@
 - :func:`query_text` takes a canned query's name, a file or the text of a
   query.
 - :func:`parse_param` reads ``NAME=VALUE`` (VALUE in Turtle term syntax:
-  ``<iri>``, ``prefix:name``, ``"text"``, ``42``) into an RDF term;
+  ``<iri>``, ``prefix:name``, ``"text"``, ``42``) into an RDF term, or a
+  bare name (``TTP``, ``Rapid Support Forces``) into an :class:`EntityName`
+  that :func:`run` resolves to the one entity of the graph with that label
+  or alias (:func:`resolve_entity`);
   :func:`bind` puts it into the query's ``VALUES ?NAME { UNDEF }`` line as
   pyoxigraph writes the term (so the engine plans from it), or hands it to
   pyoxigraph's ``substitutions``. User text is never pasted into a query.
@@ -36,7 +39,7 @@ from .errors import ClaimgraphError, Code, InputError, one_of
 from .graph.oxigraph import to_ox
 from .io import rdf_input
 from .resources import ontology_dir
-from .vocab import PREFIXES
+from .vocab import ID, PREFIXES
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 #: RDF files a query can read, by name ending
@@ -115,8 +118,17 @@ def query_text(query_or_file: str) -> str:
     return query_or_file
 
 
-def parse_param(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
-    """``NAME=VALUE`` with VALUE a Turtle term: ``<iri>``, ``prefix:name``, ``"text"``, ``42``."""
+@dataclass(frozen=True, slots=True)
+class EntityName:
+    """A parameter's bare value: the label or alias of an entity of the graph
+    queried, resolved when the query runs (:func:`resolve_entity`)."""
+
+    text: str
+
+
+def parse_param(text: str) -> tuple[str, ox.NamedNode | ox.Literal | EntityName]:
+    """``NAME=VALUE`` with VALUE a Turtle term (``<iri>``, ``prefix:name``,
+    ``"text"``, ``42``) or an entity's name as a user types it (``TTP``)."""
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or not value:
@@ -128,7 +140,9 @@ def parse_param(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
         term = from_n3(value, nsm=nsm)
     except Exception:  # rdflib raises KeyError for an unknown prefix and others for bad syntax
         term = None
-    if term is None or isinstance(term, BNode):
+    if isinstance(term, BNode) or (term is None and not _looks_like_term(value)):
+        return name, EntityName(value.strip())  # a bare name: "TTP", "Rapid Support Forces"
+    if term is None:
         raise QueryError(
             f"parameter {name}: {value!r} is not an RDF term; give an IRI as <https://...> or "
             f"prefix:name ({', '.join(sorted(PREFIXES))}), or text in double quotes")
@@ -136,6 +150,54 @@ def parse_param(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
         return name, to_ox(term)
     except (ValueError, TypeError) as exc:
         raise QueryError(f"parameter {name}: {value!r} is not a valid IRI or literal: {exc}") from None
+
+
+def _looks_like_term(value: str) -> bool:
+    """Turtle term syntax a user meant (and mistyped): an IRI, a quoted
+    literal, or a prefixed name (``cgid:entity/x``)."""
+    v = value.strip()
+    return v[:1] in {"<", '"', "'"} or re.fullmatch(r"[A-Za-z][\w.-]*:[^\s]*", v) is not None
+
+
+def fold_name(text: str) -> str:
+    """Case and accents folded, as the page's search folds them."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+_NAMES_QUERY = """
+SELECT ?entity ?name ?label WHERE {
+  ?entity rdfs:label ?label .
+  { ?entity rdfs:label ?name } UNION { ?entity skos:altLabel ?name }
+  FILTER(STRSTARTS(STR(?entity), "%s"))
+}"""
+
+
+def resolve_entity(store: ox.Store, param: str, name: str) -> ox.NamedNode:
+    """The one entity of the graph whose label or an alias is ``name``, case
+    and accents aside; failing an exact name, the one whose names contain it
+    (the page's search). None or several: an error listing the candidates."""
+    wanted = fold_name(name).strip()
+    rows = store.query(_NAMES_QUERY % (ID["entity/"],), prefixes=PREFIXES, use_default_graph_as_union=True)
+    labels: dict[str, str] = {}
+    exact: set[str] = set()
+    partial: set[str] = set()
+    for row in rows:
+        iri, key = row["entity"].value, fold_name(row["name"].value)
+        labels[iri] = row["label"].value
+        if key == wanted:
+            exact.add(iri)
+        elif wanted and wanted in key:
+            partial.add(iri)
+    found = exact or partial
+    if len(found) == 1:
+        return ox.NamedNode(next(iter(found)))
+    if not found:
+        raise QueryError(f"parameter {param}: no entity of the graph is named {name!r} (by label or alias); "
+                         f"give its IRI as <https://...> or cgid:entity/..., or see the entities-by-class query")
+    listed = sorted(found, key=lambda i: (labels[i].lower(), i))
+    shown = ", ".join(f"{labels[i]} <{i}>" for i in listed[:12]) + (" ..." if len(listed) > 12 else "")
+    raise QueryError(f"parameter {param}: {name!r} names {len(listed)} entities: {shown}; "
+                     f"give the one you mean by its IRI")
 
 
 def load_graphs(paths: Iterable[str | Path]) -> ox.Store:
@@ -154,16 +216,22 @@ def _values_line(name: str) -> re.Pattern:
     return re.compile(rf"^(\s*VALUES\s+[?$]{re.escape(name)}\s*\{{\s*)UNDEF(\s*\}})", re.MULTILINE)
 
 
-def bind(text: str, params: dict[str, ox.NamedNode | ox.Literal]) -> tuple[str, dict]:
+def bind(text: str, params: dict[str, ox.NamedNode | ox.Literal | EntityName],
+         store: ox.Store | None = None) -> tuple[str, dict]:
     """Bind parameters: a query line ``VALUES ?name { UNDEF }`` gets the value,
     as pyoxigraph writes the term (an IRI it has checked, a literal it has
     escaped), so the engine can start from it; any other parameter is left
     to pyoxigraph's ``substitutions`` (correct, but applied to the results
-    rather than planned in). Returns the text and the substitutions."""
+    rather than planned in). An :class:`EntityName` is resolved on ``store``
+    first. Returns the text and the substitutions."""
     rest = {}
     for name, term in params.items():
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError(f"parameter {name}: the query has no variable ?{name}")
+        if isinstance(term, EntityName):
+            if store is None:
+                raise QueryError(f"parameter {name}: {term.text!r} is a name, and there is no graph to look it up in")
+            term = resolve_entity(store, name, term.text)
         pattern = _values_line(name)
         if pattern.search(text):
             written = str(term)  # N-Triples syntax, escaped by pyoxigraph
@@ -178,7 +246,7 @@ def run(store: ox.Store, text: str, params: dict[str, ox.NamedNode | ox.Literal]
     graph is the union of all graphs.
 
     Returns pyoxigraph's ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``."""
-    text, rest = bind(text, params or {})
+    text, rest = bind(text, params or {}, store)
     try:
         return store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
                            substitutions={ox.Variable(k): v for k, v in rest.items()})
