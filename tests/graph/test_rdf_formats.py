@@ -159,6 +159,10 @@ MUTATIONS = {
                                                           g.add((c, CG.status, CG.State))),
     "a claim with a property the shape does not list": lambda g, c, e, p: g.add((c, RDFS.comment, Literal("x"))),
     "a claim without evidence": lambda g, c, e, p: g.remove((c, CG.evidence, None)),
+    "a claim of a relation the vocabulary does not have": lambda g, c, e, p: (
+        g.remove((c, RDF.predicate, None)), g.add((c, RDF.predicate, URIRef(str(CG) + "befriends")))),
+    "a claim whose object is not an entity": lambda g, c, e, p: (
+        g.remove((c, RDF.object, None)), g.add((c, RDF.object, sorted(g.subjects(RDF.type, CG.Document))[0]))),
     "a claim without document": lambda g, c, e, p: g.remove((c, PROV.wasDerivedFrom, None)),
     "a claim whose end is before its start": lambda g, c, e, p: (g.remove((c, CG.charEnd, None)),
                                                                  g.add((c, CG.charEnd, Literal(0)))),
@@ -186,6 +190,57 @@ def test_the_shapes_catch(seed_triples, mutation):
     report = validate(g)
     assert not report.conforms
     assert report.violations
+
+
+# -- the shapes with the standard tool, run the ways its users run it ------------------------------
+
+# pyshacl's own ways: the data alone; the ontology mixed in (-e / ont_graph); and RDFS inference over both
+PYSHACL_MODES = {"data alone": [], "ontology mixed in": ["-e", "ONT"], "with RDFS inference": ["-e", "ONT", "-i", "rdfs"]}
+PYSHACL_FORMAT = {"jsonld": ["-df", "json-ld"]}  # pyshacl does not guess JSON-LD from ".jsonld"
+
+
+def pyshacl_cli(path, fmt, mode):
+    import subprocess
+    import sys
+
+    args = [a.replace("ONT", str(ontology_file("claimgraph.ttl"))) for a in PYSHACL_MODES[mode]]
+    return subprocess.run([sys.executable, "-m", "pyshacl", "-s", str(ontology_file("shapes.ttl")), *args,
+                           *PYSHACL_FORMAT.get(fmt, []), str(path)], capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("mode", sorted(PYSHACL_MODES))
+@pytest.mark.parametrize("fmt", sorted(FILES))
+def test_the_pyshacl_command_line_accepts_every_export(written, fmt, mode):
+    run = pyshacl_cli(written["hostile"] / FILES[fmt], fmt, mode)
+    assert run.returncode == 0 and "Conforms: True" in run.stdout, run.stdout[-3000:] + run.stderr[-2000:]
+
+
+def test_the_pyshacl_command_line_accepts_the_seed_graph_and_rejects_a_broken_one(written, tmp_path):
+    # the command an issue reported 332 violations with
+    run = pyshacl_cli(written["seeds"] / "graph.ttl", "ttl", "with RDFS inference")
+    assert run.returncode == 0 and "Conforms: True" in run.stdout, run.stdout[-3000:]
+    broken = tmp_path / "broken.ttl"
+    text = (written["hostile"] / "graph.ttl").read_text(encoding="utf-8")
+    assert "rdf:predicate cg:attacks" in text
+    broken.write_text(text.replace("rdf:predicate cg:attacks", "rdf:predicate cg:befriends", 1), encoding="utf-8")
+    for mode in PYSHACL_MODES:
+        run = pyshacl_cli(broken, "ttl", mode)
+        assert run.returncode == 1 and "Conforms: False" in run.stdout and "cg:befriends" in run.stdout, mode
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_pyshacl_validate_with_ont_graph_keeps_the_shapes_promises(seed_triples, mutation, inference):
+    from pyshacl import validate as shacl
+
+    shapes = Graph().parse(ontology_file("shapes.ttl"))
+    ontology = Graph().parse(ontology_file("claimgraph.ttl"))
+    assert shacl(seed_triples, shacl_graph=shapes, ont_graph=ontology, inference=inference)[0]
+    g = Graph()
+    for t in seed_triples:
+        g.add(t)
+    MUTATIONS[mutation](g, _first(g, CG.Claim), _first(g, CG.State), _first(g, CG.Person))
+    assert not shacl(g, shacl_graph=shapes, ont_graph=ontology, inference=inference)[0]
 
 
 def test_oxigraph_terms_convert_both_ways():
