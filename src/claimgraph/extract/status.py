@@ -100,7 +100,13 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
     for _ in range(40):
         lemma = node.lemma_.lower()
         came_by = child.dep_ if child is not None else ""
-        if child is not None and came_by in _COMPLEMENTS:
+        if child is not None and came_by == "nsubj" and _reported_subject_clause(node, child, grandchild) \
+                and lemma in st.reporting and node.pos_ in {"VERB", "AUX"} and not is_passive(node):
+            # "Militants killed ten soldiers near the border, police said", parsed with "militants
+            # killed ..." as a second subject of "said": the clause is what the speaker reports
+            speaker = [c for c in children(node, "nsubj") if c.i != child.i]
+            report = (st.reporting[lemma], node.text, speaker[0])
+        elif child is not None and came_by in _COMPLEMENTS:
             if lemma in st.reporting and node.pos_ in {"VERB", "AUX"} and came_by in _REPORTED \
                     and (came_by != "dobj" or lemma in st.object_reporting or _accused_content(node, child, grandchild)) \
                     and not (came_by == "ccomp" and counter_denial_object(node, lex)):
@@ -174,6 +180,16 @@ def assess(cue: Token, lex: Lexicon) -> Assessment:
     if alleged:
         return Assessment(Status.ALLEGED, alleged, source)
     return Assessment(Status.ASSERTED, report[1] if report else "", source)
+
+
+def _reported_subject_clause(verb: Token, noun: Token, participle: Token | None) -> bool:
+    """A subject of ``verb`` that is really a clause: the noun's participle
+    has a direct object (a passive participle has none) and ``verb`` has a
+    subject of its own after it ("..., police said")."""
+    if participle is None or participle.dep_ != "acl" or participle.head.i != noun.i or \
+            participle.tag_ not in {"VBN", "VBD"} or not children(participle, "dobj"):
+        return False
+    return any(c.i != noun.i and c.i > participle.i for c in children(verb, "nsubj"))
 
 
 def _leaves_statement(node: Token) -> bool:

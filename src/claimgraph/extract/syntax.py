@@ -73,7 +73,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     own = [t for t in own if t.dep_ != "expl"]
     if own:
         return own
-    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "dobj")):
+        # a participle with a direct object is no passive: "militants killed ten soldiers" misparsed
+        # as a reduced relative keeps "militants" as its subject (below)
         return prep_objects(verb, {"by"})
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and prep_objects(verb, {"by"}):
         return prep_objects(verb, {"by"})  # "Backed by Turkey, the SNA ...": the agent
