@@ -29,7 +29,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import Code, ConfigError, one_of
@@ -83,6 +83,7 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the same names are folded again and again
 def fold(name: str) -> str:
     """Fold a name for comparison: NFKC, case, quotes, hyphens, 'the', possessive."""
     s = unicodedata.normalize("NFKC", name).casefold().translate(_QUOTES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -43,6 +44,7 @@ _TRANSLIT = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name; the merge asks for the same names again and again
 def translit_key(name: str) -> str:
     """Fold a transliterated name so that its common spelling variants meet:
     Tehreek/Tehrik, -e-/-i-, Masood/Massoud, Qaeda/Qaida."""
