@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 SIZES = {
     "full": {"throughput": 1000, "scaling": (1000, 3000, 10000), "workers": 1000, "incremental": 1000},
-    "quick": {"throughput": 60, "scaling": (30, 90, 270), "workers": 60, "incremental": 60},
+    # a few minutes in all (with the Makefile's quick sizes of the other benchmarks: under 5)
+    "quick": {"throughput": 40, "scaling": (10, 20, 40), "workers": 20, "incremental": 20},
     # only to check that the script runs (tests/benchmarks/): the figures mean nothing
     "tiny": {"throughput": 4, "scaling": (3, 6), "workers": 4, "incremental": 4},
 }
@@ -52,16 +53,27 @@ CLI = [sys.executable, "-m", "claimgraph.cli"]
 
 
 class Targets:
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, bool]] = []
+    """One line per target. With ``small`` sizes (quick, tiny) a target set
+    for the full sizes only (``full_size_only``: a spread, a share or a
+    speed-up that fixed start-up costs dominate at small sizes, or a memory
+    bound stated at 10,000 articles) is measured and printed but judged
+    ``n/a (quick)``, and does not decide the exit code: a quick run passes
+    exactly when what its sizes can measure did not regress."""
 
-    def add(self, name: str, measured: str, target: str, ok: bool) -> None:
-        self.rows.append((name, measured, target, ok))
+    def __init__(self, small: bool = False) -> None:
+        self.small = small
+        self.rows: list[tuple[str, str, str, bool | None]] = []
+
+    def add(self, name: str, measured: str, target: str, ok: bool, *, full_size_only: bool = False) -> None:
+        self.rows.append((name, measured, target, None if self.small and full_size_only else ok))
+
+    def verdicts(self) -> list[bool]:
+        return [ok for *_r, ok in self.rows if ok is not None]
 
     def print(self) -> None:
         print("\n== targets")
         for name, measured, target, ok in self.rows:
-            print(f"{name}  {measured}  {target}  {'PASS' if ok else 'FAIL'}")
+            print(f"{name}  {measured}  {target}  {'n/a (quick)' if ok is None else 'PASS' if ok else 'FAIL'}")
 
 
 def corpus(folder: Path, n: int, seed: int = 7) -> Path:
@@ -182,9 +194,10 @@ def scaling(work: Path, sizes, targets: Targets) -> None:
     per = [r["cpu"] / r["n"] for r in rows]
     mean = sum(per) / len(per)
     spread = max(abs(p - mean) / mean for p in per)
-    targets.add("scaling-time-per-article-spread", f"{100 * spread:.1f}%", "<=10%", spread <= 0.10)
+    targets.add("scaling-time-per-article-spread", f"{100 * spread:.1f}%", "<=10%", spread <= 0.10,
+                full_size_only=True)
     peak = rows[-1]["maxrss_kb"] / 1024 / 1024
-    targets.add(f"peak-memory-at-{rows[-1]['n']}", f"{peak:.2f}GB", "<=2GB", peak <= 2.0)
+    targets.add(f"peak-memory-at-{rows[-1]['n']}", f"{peak:.2f}GB", "<=2GB", peak <= 2.0, full_size_only=True)
 
 
 def _run(args: list[str]) -> float:
@@ -215,7 +228,7 @@ def workers(work: Path, n: int, targets: Targets) -> None:
     print(f"--dask local --workers 2 {td:.1f}s (cluster start and per-worker pipeline loads included): "
           f"speed-up {t1 / td:.2f}x, exports identical: {same_d}")
     targets.add("workers-identical-output", "yes" if same else f"no ({', '.join(bad)})", "yes", same)
-    targets.add("workers-speed-up", f"{t1 / t2:.2f}x", ">1.00x", t1 / t2 > 1.0)
+    targets.add("workers-speed-up", f"{t1 / t2:.2f}x", ">1.00x", t1 / t2 > 1.0, full_size_only=True)
     targets.add("dask-identical-output", "yes" if same_d else f"no ({', '.join(bad_d)})", "yes", same_d)
 
 
@@ -242,7 +255,8 @@ def incremental(work: Path, n: int, targets: Targets) -> None:
     print(f"full build into the store {full:.1f}s; adding one new article {one:.2f}s "
           f"({100 * one / full:.2f}% of the full build); re-adding it unchanged {again:.2f}s, of which starting "
           f"the command {noop:.2f}s; parsing that article with bare spaCy (loaded) {parse:.3f}s")
-    targets.add("incremental-add-one", f"{100 * one / full:.2f}%", "<=2%", one / full <= 0.02)
+    targets.add("incremental-add-one", f"{100 * one / full:.2f}%", "<=2%", one / full <= 0.02,
+                full_size_only=True)
     unchanged = max(again - noop, 0.0)
     targets.add("readd-unchanged-vs-parse", f"{unchanged:.3f}s/{parse:.3f}s", "<1", unchanged < parse)
 
@@ -302,7 +316,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"claimgraph build benchmarks ({size_name} sizes), work folder {work}, "
           f"{os.cpu_count()} cores")
-    targets = Targets()
+    targets = Targets(small=size_name != "full")
     t0 = time.perf_counter()
     if "throughput" in sections:
         throughput(work, sizes["throughput"], targets)
@@ -319,7 +333,7 @@ def main() -> int:
     targets.print()
     if args.out is None:
         shutil.rmtree(work, ignore_errors=True)
-    return 0 if all(ok for *_r, ok in targets.rows) else 1
+    return 0 if all(targets.verdicts()) else 1
 
 
 if __name__ == "__main__":

@@ -32,10 +32,14 @@ def test_the_build_benchmark_runs_and_ends_with_one_line_per_target(tmp_path):
                      "workers-identical-output", "workers-speed-up", "dask-identical-output",
                      "incremental-add-one", "readd-unchanged-vs-parse"]
     for line in targets:
-        assert re.fullmatch(r"\S+  \S+  \S+  (PASS|FAIL)", line), line
+        assert re.fullmatch(r"\S+  \S+  \S+  (PASS|FAIL|n/a \(quick\))", line), line
+    # at small sizes the targets set for the full sizes are measured but not judged
+    judged = {line.split()[0]: line.rsplit("  ", 1)[1] for line in targets}
+    assert {k for k, v in judged.items() if v == "n/a (quick)"} == {
+        "scaling-time-per-article-spread", "peak-memory-at-6", "workers-speed-up", "incremental-add-one"}
     # what must hold at any size: the same bytes whatever the workers or the cluster
     assert "workers-identical-output  yes  yes  PASS" in targets
     assert "dask-identical-output  yes  yes  PASS" in targets
     assert "write trig" in out and "query supporters" in out
     # the exit code says whether every target passed
-    assert done.returncode == (0 if all(line.endswith("PASS") for line in targets) else 1)
+    assert done.returncode == (0 if not any(line.endswith("FAIL") for line in targets) else 1)
