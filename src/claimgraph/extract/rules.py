@@ -653,6 +653,53 @@ def _via_locative(tok: Token, event: Span) -> bool:
     return False
 
 
+# what an armed actor does in a place shows it operates there
+_ACTIONS = frozenset({Relation.ATTACKS, Relation.OPPOSES, Relation.KILLS})
+_FIELD_ACTORS = frozenset({EntityType.ARMED_GROUP.value, EntityType.SECURITY_FORCE.value})
+_ACTION_PLACES = frozenset({"in", "inside", "across", "near", "around", "throughout", "within"})
+
+
+def _action_verb(tok: Token, lex: Lexicon) -> bool:
+    """A verb of fighting ("ambushed", "fought", "killed"), or a light verb
+    with an attack noun as its object ("mounted attacks", "carried out a raid")."""
+    if tok.pos_ != "VERB":
+        return False
+    cues = [c for c in lex.cues_for(tok.lemma_.lower(), "VERB") if _matches(c, tok)]  # with its particle
+    if any(c.relation in _ACTIONS for c in cues):
+        return True
+    return any(c.relation is Relation.CARRIED_OUT for c in cues) and \
+        any(c.relation in _ACTIONS or c.relation is Relation.CARRIED_OUT
+            for o in children(tok, "dobj") for c in lex.cues_for(o.lemma_.lower(), "NOUN"))
+
+
+def action_places(tokens: list[Token], args: Arguments, lex: Lexicon) -> Iterator[Finding]:
+    """"JNIM fighters ambushed a convoy in the Mopti region", "the RSF fought
+    the army in Omdurman", "Boko Haram has mounted attacks on soldiers in
+    Borno": an armed group or force that fights in a place operates there
+    (as the text commits to the fighting: the verb is the trigger). The
+    place of the verb, or of its object ("attacked a base in Lower
+    Shabelle")."""
+    for verb in tokens:
+        if not lex.may_cue(verb) and not children(verb, "dobj"):
+            continue
+        if not _action_verb(verb, lex):
+            continue
+        actors = [a for a in _all(args, subjects(verb)) if a.span.label_ in _FIELD_ACTORS]
+        if not actors:
+            continue
+        heads = [verb] + direct_objects(verb)
+        # and the targets named in a phrase of the object: "attacks against soldiers in Borno"
+        heads += [o for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ not in _ACTION_PLACES
+                  for o in p.children if o.dep_ == "pobj"]
+        places = [a for a in _all(args, [o for h in heads for o in prep_objects(h, _ACTION_PLACES)])
+                  if a.span.label_ in _PLACE_LABELS]
+        for actor in _dedupe(actors):
+            for place in _dedupe(places):
+                f = make(actor, Relation.OPERATES_IN, place, verb, f"action-in:{verb.lemma_.lower()}", 0.7)
+                if f is not None:
+                    yield f
+
+
 def remember_sites(tokens: Iterable[Token], args: Arguments, lex: Lexicon) -> None:
     """"X operates / runs / set up training camps": later "these camps" are X's."""
     for tok in tokens:
@@ -667,6 +714,7 @@ def sentence_findings(sent: Span, args: Arguments, lex: Lexicon, gz,
                       context: Context | None = None) -> list[Finding]:
     tokens = list(sent)  # spaCy makes a Token object on each access: make them once
     found = list(cue_findings(tokens, args, lex, context))
+    found += action_places(tokens, args, lex)
     found += role_findings(sent, args, lex, gz)
     found += facility_findings(tokens, args, lex)
     found += place_findings(sent, args)
