@@ -150,6 +150,13 @@ FAMILIES = [
      {("Wagner Group", "operatesIn", "Kidal", L, "witness")}, set()),
     ("a state spotted is not an armed actor present", "Satellites spotted Iran near the border in 2024.", set(),
      {("Iran", "operatesIn", "border", A, None)}),
+    # a hyphenated modifier of a noun set beside a name: the name
+    ("X, a Y-based group", "Jaish-e-Mohammed, a Pakistan-based group, was banned in 2002.",
+     {("Jaish-e-Mohammed", "operatesIn", "Pakistan", A, None)}, set()),
+    ("X is a Y-based outfit", "The TRF is a Pakistan-based outfit.",
+     {("The Resistance Front", "operatesIn", "Pakistan", A, None)}, set()),
+    ("intervened in", "A Saudi-led coalition intervened in Yemen in 2015.",
+     {("Saudi-led coalition", "operatesIn", "Yemen", A, None)}, set()),
     # a denial after an accusation, as a relative clause on the charge
     ("a charge X denied", "Bamako accused Algiers of arming Tuareg rebels, a charge Algeria denied.",
      {("Mali", "accuses", "Algeria", A, None)}, set()),

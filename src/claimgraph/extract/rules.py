@@ -225,6 +225,11 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
             return _all(args, subjects(tok.head))
         # only the noun itself: "Taliban-ruled Afghanistan and Pakistan" rules Afghanistan
         span = args.mention_at(head) if head.i != tok.i else None
+        if span is None and head.i != tok.i and head.dep_ in {"appos", "attr"} and head.lower_ in lex.collective:
+            # "Lashkar-e-Taiba, a Pakistan-based group": the noun describes the name it is set beside
+            # ("X is a Pakistan-based group": the subject)
+            named = [head.head] if head.dep_ == "appos" else subjects(head.head)
+            return _all(args, named)
         return [Arg(span)] if span is not None else []
     if name == "compound":
         if _is_hyphen_compound(tok):
