@@ -157,6 +157,18 @@ FAMILIES = [
      {("The Resistance Front", "operatesIn", "Pakistan", A, None)}, set()),
     ("intervened in", "A Saudi-led coalition intervened in Yemen in 2015.",
      {("Saudi-led coalition", "operatesIn", "Yemen", A, None)}, set()),
+    # accusing words beyond "accuse": condemn, denounce, brand, label
+    ("condemned X for", "The Kurdistan Regional Government condemned Turkey for bombing civilians in Duhok.",
+     {("Kurdistan Regional Government", "accuses", "Turkey", A, None)}, set()),
+    ("branded X", "Estonia's foreign minister Margus Tsahkna branded Russia a terrorist state.",
+     {("Margus Tsahkna", "accuses", "Russia", A, None)}, set()),
+    ("an event condemned accuses no one", "The African Union condemned the attack on Bunia.", set(),
+     {("African Union", "accuses", "Bunia", A, None)}),
+    # a statement speaks for whoever made it
+    ("a statement by X accused Y", "A statement by the Houthis accused Saudi Arabia of violating the truce.",
+     {("Houthis", "accuses", "Saudi Arabia", A, None)}, set()),
+    ("X's statement accused Y", "Niger's statement accused France of arming jihadists.",
+     {("Niger", "accuses", "France", A, None)}, set()),
     # a denial after an accusation, as a relative clause on the charge
     ("a charge X denied", "Bamako accused Algiers of arming Tuareg rebels, a charge Algeria denied.",
      {("Mali", "accuses", "Algeria", A, None)}, set()),

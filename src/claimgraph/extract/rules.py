@@ -160,12 +160,29 @@ class Context:
 _ACTOR_LABELS = {t.value for t in ACTOR_TYPES}
 
 
+_DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "letter", "report", "resolution",
+                             "declaration", "post", "message"})
+
+
+def _voice_of(tok: Token, lex: Lexicon) -> list[Token]:
+    """A statement that accuses or condemns speaks for whoever made it: "the
+    prime minister's statement accused X", "a statement by the ministry",
+    "the military said in a statement accusing X". Any other subject: itself."""
+    if tok.lemma_.lower() not in _DOCUMENT_NOUNS and tok.lemma_.lower() not in lex.status.reporting_nouns:
+        return [tok]
+    owners = children(tok, "poss") or prep_objects(tok, {"by", "from"})
+    if not owners and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "through"} and \
+            tok.head.head.pos_ in {"VERB", "AUX"}:
+        owners = subjects(tok.head.head)
+    return owners or [tok]
+
+
 def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
           context: Context | None = None) -> list[Arg]:
     doc = tok.doc
     name = slot.name
     if name == "subject":
-        return _all(args, subjects(tok))
+        return _all(args, [w for s in subjects(tok) for w in _voice_of(s, lex)])
     if name == "dobj":
         return _all(args, direct_objects(tok))
     if name == "xsubj":
@@ -244,6 +261,8 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
                 found.append(Arg(event))
         found += _all(args, prep_objects(tok, {"in", "during"}))
         return [a for a in found if a.span.label_ == EntityType.EVENT.value]
+    if name == "dative":  # "branded Russia a terrorist state": the parser's dative is who is branded
+        return _all(args, children(tok, "dative"))
     if name == "locus":
         # "struck targets in southern Lebanon": where, when what was struck is not named
         objs = direct_objects(tok)
