@@ -169,6 +169,16 @@ FAMILIES = [
      {("Houthis", "accuses", "Saudi Arabia", A, None)}, set()),
     ("X's statement accused Y", "Niger's statement accused France of arming jihadists.",
      {("Niger", "accuses", "France", A, None)}, set()),
+    # a demonym before an attack noun names the state that attacks
+    ("demonym + bombing of", "An Ethiopian bombing of Mekelle killed eight people in 2021.",
+     {("Ethiopia", "attacks", "Mekelle", A, None)}, set()),
+    ("demonym + compound + strikes on", "Russian missile strikes on Odesa killed four civilians.",
+     {("Russia", "attacks", "Odesa", A, None)}, set()),
+    ("the event as the doer is its state", "A Turkish drone strike killed two PKK commanders near Sinjar.",
+     {("Turkey", "attacks", "Kurdistan Workers' Party", A, None)},
+     {("Turkish drone strike", "attacks", "Kurdistan Workers' Party", A, None)}),
+    ("a demonym alone is no organisation", "Emirati officials met Sudanese envoys in Jeddah.", set(),
+     {("Emirati", "opposes", "Sudan", A, None)}),
     # a denial after an accusation, as a relative clause on the charge
     ("a charge X denied", "Bamako accused Algiers of arming Tuareg rebels, a charge Algeria denied.",
      {("Mali", "accuses", "Algeria", A, None)}, set()),

@@ -164,6 +164,18 @@ _DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "letter",
                              "declaration", "post", "message"})
 
 
+def _agents_of(arg: Arg, args: Arguments) -> list[Arg]:
+    """An event as the doer stands for the actor that names it: "an Israeli
+    strike killed X", "Turkish airstrikes targeting the PKK" (the state of
+    the demonym before the event's noun). Any other argument: itself."""
+    span = arg.span
+    if span.label_ != EntityType.EVENT.value:
+        return [arg]
+    named = [m for m in args.mentions_in(span.start, span.root.i) if m.id_ == "demonym"
+             and m.label_ in _ACTOR_LABELS]
+    return [Arg(m, arg.via) for m in named] or [arg]
+
+
 def _voice_of(tok: Token, lex: Lexicon) -> list[Token]:
     """A statement that accuses or condemns speaks for whoever made it: "the
     prime minister's statement accused X", "a statement by the ministry",
@@ -182,7 +194,14 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
     doc = tok.doc
     name = slot.name
     if name == "subject":
-        return _all(args, [w for s in subjects(tok) for w in _voice_of(s, lex)])
+        found = []
+        for s in (w for s0 in subjects(tok) for w in _voice_of(s0, lex)):
+            own = args.entities(s)
+            if not own:  # "a Turkish drone strike killed ...": the state of the demonym on the doer's noun
+                own = [Arg(m) for m in args.mentions_in(s.left_edge.i, s.i) if m.id_ == "demonym"
+                       and m.label_ in _ACTOR_LABELS]
+            found += [a for arg in own for a in _agents_of(arg, args)]
+        return found
     if name == "dobj":
         return _all(args, direct_objects(tok))
     if name == "xsubj":
@@ -669,10 +688,10 @@ def _via_locative(tok: Token, event: Span) -> bool:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     for _ in range(10):
+        if node.i == event.root.i or node.head.i == node.i:
+            return False  # up to the event's noun: how the event itself attaches is not the place's
         if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE:
             return True
-        if node.i == event.root.i or node.head.i == node.i:
-            return False
         node = node.head
     return False
 

@@ -41,6 +41,10 @@ from .ruler import PLACE_CANDIDATES
 from .wordlists import MentionWords, load_mention_words
 
 MENTIONS = "cg_mentions"
+# nouns of an armed attack, whose demonym names the state that attacks ("Turkish airstrikes")
+_ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "bombing", "bombings", "bombardment",
+                           "shelling", "attack", "attacks", "raid", "raids", "incursion", "incursions", "offensive",
+                           "invasion", "barrage", "shelling"})
 GAZETTEER_SPANS = "cg_gazetteer"
 ANAPHOR = "Anaphor"
 
@@ -290,7 +294,9 @@ class MentionFinder:
             entry = self.gz[span.kb_id_]
             before = doc[span.start - 1] if span.start else None
             titled = before is not None and before.text in self.words.titles
-            used_as_place = _locative(span) or (span.root.dep_ in {"dobj", "nsubjpass"} and
+            target_of = span.root.dep_ == "pobj" and span.root.head.lower_ in {"on", "against", "upon"} and \
+                span.root.head.head.lower_ in _ATTACK_NOUNS  # "strikes on Kharkiv", "the attack on Goma"
+            used_as_place = _locative(span) or target_of or (span.root.dep_ in {"dobj", "nsubjpass"} and
                                                 span.root.head.lemma_.lower() in self.words.place_verbs) or \
                 (span.root.dep_ == "compound" and (span.root.head.lemma_.lower() in self.words.event_heads or
                                                    span.root.head.lower_ in self.words.event_heads))
@@ -320,6 +326,8 @@ class MentionFinder:
             words = [t.text for t in span]
             if all(w in self.words.not_names for w in words):
                 continue  # "Southwest" on its own
+            if len(words) == 1 and self.gz.state_of_demonym(words[0]) is not None:
+                continue  # "Emirati", "Ukrainian" alone: an adjective of a state, for the demonym rules
             if len(words) >= 2 and self.gz.state_of_demonym(words[0]) is not None and \
                     all(w.lower() in self.words.generic_nouns for w in words[1:]):
                 continue  # "Pakistani Faction": a description, not a name
@@ -450,9 +458,14 @@ class MentionFinder:
             two = f"{doc[head.i - 1].lower_} {noun}" if head.i - 1 > tok.i else noun
             if noun in w.people_nouns:
                 continue
-            if noun in w.patron_nouns:
+            attack = head
+            while attack.dep_ == "compound" and attack.head.i > attack.i and attack.head.i - tok.i <= 4:
+                attack = attack.head  # "Russian missile strikes": the demonym hangs on "missile"
+            if noun in w.patron_nouns or attack.lower_ in _ATTACK_NOUNS:
+                # "Indian proxy": the patron state; the proxy is named elsewhere. "Israeli bombing of
+                # Damascus", "Turkish airstrikes", "Russian missile strikes": the state that strikes
                 yield Span(doc, tok.i, tok.i + 1, label=state.type.value, kb_id=state.id, span_id="demonym")
-                continue  # "Indian proxy": the patron state; the proxy is named elsewhere
+                continue
             if noun in w.intelligence_nouns or two in w.intelligence_nouns:
                 target = self.gz.intelligence_of(state.id) or state
             elif noun in w.military_nouns or two in w.military_nouns:
