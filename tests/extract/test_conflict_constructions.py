@@ -179,6 +179,18 @@ FAMILIES = [
      {("Turkish drone strike", "attacks", "Kurdistan Workers' Party", A, None)}),
     ("a demonym alone is no organisation", "Emirati officials met Sudanese envoys in Jeddah.", set(),
      {("Emirati", "opposes", "Sudan", A, None)}),
+    # an office of a state named by its demonym before a person's name
+    ("demonym leader", "Kenyan President William Ruto sent police officers to Haiti in 2024.",
+     {("William Ruto", "leads", "Kenya", A, None)}, set()),
+    ("demonym premier", "The Ethiopian Premier Abiy Ahmed visited Asmara.",
+     {("Abiy Ahmed", "leads", "Ethiopia", A, None)}, set()),
+    ("demonym minister: a member", "Malian Foreign Minister Abdoulaye Diop accused Algeria of interference.",
+     {("Abdoulaye Diop", "memberOf", "Mali", A, None), ("Abdoulaye Diop", "accuses", "Algeria", A, None)},
+     {("Abdoulaye Diop", "leads", "Mali", A, None)}),
+    ("demonym ambassador", "Chad expelled the Sudanese Ambassador Abdel Rahman Mohamed.",
+     {("Abdel Rahman Mohamed", "memberOf", "Sudan", A, None)}, set()),
+    ("a demonym on soldiers is no office", "Nigerian soldiers arrested Musa Ibrahim in Maiduguri.", set(),
+     {("Musa Ibrahim", "memberOf", "Nigeria", A, None), ("Musa Ibrahim", "leads", "Nigeria", A, None)}),
     # a denial after an accusation, as a relative clause on the charge
     ("a charge X denied", "Bamako accused Algiers of arming Tuareg rebels, a charge Algeria denied.",
      {("Mali", "accuses", "Algeria", A, None)}, set()),

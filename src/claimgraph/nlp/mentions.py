@@ -41,6 +41,11 @@ from .ruler import PLACE_CANDIDATES
 from .wordlists import MentionWords, load_mention_words
 
 MENTIONS = "cg_mentions"
+# offices of state before a name: "Ukrainian leader X", "the Chinese Premier X"
+_OFFICE_NOUNS = frozenset({"leader", "president", "premier", "minister", "chancellor", "king", "emir", "monarch",
+                           "ambassador", "envoy", "speaker", "spokesman", "spokesperson", "spokeswoman",
+                           "diplomat", "official", "governor", "general", "commander", "chief", "secretary",
+                           "foreign", "vice", "deputy", "parliamentary"})
 # nouns of an armed attack, whose demonym names the state that attacks ("Turkish airstrikes")
 _ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "bombing", "bombings", "bombardment",
                            "shelling", "attack", "attacks", "raid", "raids", "incursion", "incursions", "offensive",
@@ -447,6 +452,16 @@ class MentionFinder:
             if tok.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             head = tok.head
+            office = head
+            while office.dep_ in {"compound", "amod"} and office.head.i > office.i and office.head.i - tok.i <= 5 \
+                    and office.lower_ not in _OFFICE_NOUNS:
+                office = office.head
+            if head.i > tok.i and office.lower_ in _OFFICE_NOUNS and in_prose(prose, tok.idx) and \
+                    office.i + 1 < len(doc) and (doc[office.i + 1].pos_ == "PROPN" or doc[office.i + 1].text == ","):
+                # "Ukrainian leader Volodymyr Zelensky", "Russian Deputy Defence Minister X", "the Chinese
+                # Premier X": the state whose office the person holds (the title may be in the name's span)
+                yield Span(doc, tok.i, tok.i + 1, label=state.type.value, kb_id=state.id, span_id="demonym")
+                continue
             if head.i <= tok.i or any(i in covered for i in range(tok.i, head.i + 1)):
                 continue
             if any(doc[i].dep_ not in {"amod", "compound", "nmod", "punct"} or doc[i].head.i != head.i
