@@ -191,6 +191,15 @@ FAMILIES = [
      {("Abdel Rahman Mohamed", "memberOf", "Sudan", A, None)}, set()),
     ("a demonym on soldiers is no office", "Nigerian soldiers arrested Musa Ibrahim in Maiduguri.", set(),
      {("Musa Ibrahim", "memberOf", "Nigeria", A, None), ("Musa Ibrahim", "leads", "Nigeria", A, None)}),
+    # on the words, where the parser misreads them
+    ("NAME ally NAME", "Israel and Iran ally Hezbollah have traded fire since 2023.",
+     {("Iran", "alliedWith", "Hezbollah", A, None)}, {("Israel", "alliedWith", "Hezbollah", A, None)}),
+    ("Backed by X, the Y", "Backed by Rwanda, the M23 took Bukavu in February.",
+     {("Rwanda", "supports", "M23", A, None)}, set()),
+    ("Armed by X and Y, Z", "Armed by Iran and Hezbollah, the Houthis expanded their arsenal.",
+     {("Iran", "supports", "Houthis", A, None), ("Hezbollah", "supports", "Houthis", A, None)}, set()),
+    ("no name after the comma", "Backed by Turkey, fighters entered Afrin.", set(),
+     {("Turkey", "supports", "Afrin", A, None)}),
     # a denial after an accusation, as a relative clause on the charge
     ("a charge X denied", "Bamako accused Algiers of arming Tuareg rebels, a charge Algeria denied.",
      {("Mali", "accuses", "Algeria", A, None)}, set()),

@@ -702,6 +702,40 @@ _FIELD_ACTORS = frozenset({EntityType.ARMED_GROUP.value, EntityType.SECURITY_FOR
 _ACTION_PLACES = frozenset({"in", "inside", "across", "near", "around", "throughout", "within"})
 
 
+_ALLY_NOUNS = frozenset({"ally", "partner"})
+_PATRON_PARTICIPLES = frozenset({"backed", "supported", "armed", "funded", "financed", "sponsored"})
+
+
+def surface_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
+    """Two constructions the small parser often misreads, found on the words:
+    "Hamas ally Hezbollah" (a name, "ally" or "partner", a name) and a
+    sentence that opens "Backed by X (and Y), the Z ..." (X supports Z)."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ in _ALLY_NOUNS and tok.i > sent.start and tok.i + 1 < sent.end:
+            before, after = args.mention_at(doc[tok.i - 1]), args.mention_at(doc[tok.i + 1])
+            if before is not None and after is not None and before.end == tok.i and after.start == tok.i + 1 \
+                    and before.label_ in _ACTOR_LABELS and after.label_ in _ACTOR_LABELS:
+                f = make(Arg(before), Relation.ALLIED_WITH, Arg(after), tok, f"surface:{tok.lower_}", 0.7)
+                if f is not None:
+                    yield f
+    first = doc[sent.start]
+    if first.lower_ not in _PATRON_PARTICIPLES or sent.end - sent.start < 5 or doc[sent.start + 1].lower_ != "by":
+        return
+    comma = next((t.i for t in sent if t.text == "," and t.i > sent.start + 2), None)
+    if comma is None:
+        return
+    patrons = [Arg(m) for m in args.mentions_in(sent.start + 2, comma) if m.label_ in _ACTOR_LABELS]
+    nxt = comma + 1 + (doc[comma + 1].lower_ == "the" if comma + 1 < sent.end else 0)
+    client = args.mention_at(doc[nxt]) if nxt < sent.end else None
+    if client is None or client.start != nxt or client.label_ not in _ACTOR_LABELS:
+        return
+    for patron in patrons:
+        f = make(patron, Relation.SUPPORTS, Arg(client), first, f"surface:{first.lower_} by", 0.7)
+        if f is not None:
+            yield f
+
+
 def _action_verb(tok: Token, lex: Lexicon) -> bool:
     """A verb of fighting ("ambushed", "fought", "killed"), or a light verb
     with an attack noun as its object ("mounted attacks", "carried out a raid")."""
@@ -758,6 +792,7 @@ def sentence_findings(sent: Span, args: Arguments, lex: Lexicon, gz,
     tokens = list(sent)  # spaCy makes a Token object on each access: make them once
     found = list(cue_findings(tokens, args, lex, context))
     found += action_places(tokens, args, lex)
+    found += surface_findings(sent, args)
     found += role_findings(sent, args, lex, gz)
     found += facility_findings(tokens, args, lex)
     found += place_findings(sent, args)
