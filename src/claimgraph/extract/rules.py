@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ACTOR_TYPES, EntityType, Relation, Status
@@ -711,8 +712,9 @@ def surface_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
     "Hamas ally Hezbollah" (a name, "ally" or "partner", a name) and a
     sentence that opens "Backed by X (and Y), the Z ..." (X supports Z)."""
     doc = sent.doc
+    allies = {doc.vocab.strings[w] for w in _ALLY_NOUNS}
     for tok in sent:
-        if tok.lower_ in _ALLY_NOUNS and tok.i > sent.start and tok.i + 1 < sent.end:
+        if tok.lower in allies and tok.i > sent.start and tok.i + 1 < sent.end:
             before, after = args.mention_at(doc[tok.i - 1]), args.mention_at(doc[tok.i + 1])
             if before is not None and after is not None and before.end == tok.i and after.start == tok.i + 1 \
                     and before.label_ in _ACTOR_LABELS and after.label_ in _ACTOR_LABELS:
@@ -739,7 +741,7 @@ def surface_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
 def _action_verb(tok: Token, lex: Lexicon) -> bool:
     """A verb of fighting ("ambushed", "fought", "killed"), or a light verb
     with an attack noun as its object ("mounted attacks", "carried out a raid")."""
-    if tok.pos_ != "VERB":
+    if tok.pos != VERB or not lex.may_cue(tok):
         return False
     cues = [c for c in lex.cues_for(tok.lemma_.lower(), "VERB") if _matches(c, tok)]  # with its particle
     if any(c.relation in _ACTIONS for c in cues):
@@ -757,9 +759,7 @@ def action_places(tokens: list[Token], args: Arguments, lex: Lexicon) -> Iterato
     place of the verb, or of its object ("attacked a base in Lower
     Shabelle")."""
     for verb in tokens:
-        if not lex.may_cue(verb) and not children(verb, "dobj"):
-            continue
-        if not _action_verb(verb, lex):
+        if verb.pos != VERB or not _action_verb(verb, lex):  # an integer test first: most tokens are no verb
             continue
         actors = [a for a in _all(args, subjects(verb)) if a.span.label_ in _FIELD_ACTORS]
         if not actors:
