@@ -191,6 +191,12 @@ FAMILIES = [
      {("Abdel Rahman Mohamed", "memberOf", "Sudan", A, None)}, set()),
     ("a demonym on soldiers is no office", "Nigerian soldiers arrested Musa Ibrahim in Maiduguri.", set(),
      {("Musa Ibrahim", "memberOf", "Nigeria", A, None), ("Musa Ibrahim", "leads", "Nigeria", A, None)}),
+    ("a truce's parties named 'between' elsewhere in the sentence",
+     "Days after a truce brokered by Qatar, fighting between the RSF and the Sudanese army resumed.",
+     {("Qatar", "mediates", "Rapid Support Forces", A, None), ("Qatar", "mediates", "Sudanese Armed Forces", A, None)},
+     set()),
+    ("no parties, no mediation", "A truce brokered by Turkey in 2022 held for weeks.", set(),
+     {("Turkey", "mediates", "Turkey", A, None)}),
     # on the words, where the parser misreads them
     ("NAME ally NAME", "Israel and Iran ally Hezbollah have traded fire since 2023.",
      {("Iran", "alliedWith", "Hezbollah", A, None)}, {("Israel", "alliedWith", "Hezbollah", A, None)}),

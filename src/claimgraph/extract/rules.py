@@ -332,8 +332,14 @@ def _talk_parties(tok: Token, args: Arguments) -> list[Arg]:
         if t.pos_ in {"VERB", "AUX"}:
             break
     if t.pos_ in {"VERB", "AUX"} and t.i != tok.i:
-        return [Arg(a.span, "clause") for a in _all(args, subjects(t))]
-    return []
+        found = [Arg(a.span, "clause") for a in _all(args, subjects(t))]
+        if found:
+            return found
+    # "a ceasefire brokered by the US and France, tensions between Israel and Hezbollah ...":
+    # the parties the same sentence names "between"
+    pairs = [o for b in noun.sent if b.lower_ == "between" and b.dep_ == "prep"
+             for o in b.children if o.dep_ == "pobj"]
+    return [Arg(a.span, "clause") for a in _all(args, pairs) if a.span.label_ in _ACTOR_LABELS]
 
 
 def _noun_heads(tok: Token, lex: Lexicon) -> list[Token]:
