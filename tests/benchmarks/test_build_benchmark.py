@@ -26,6 +26,8 @@ def test_the_build_benchmark_runs_and_ends_with_one_line_per_target(tmp_path):
                           capture_output=True, text=True, timeout=900)
     out = done.stdout
     assert "== throughput" in out and "ratio bare/ours" in out, done.stderr
+    # a section that stops the script shows here with its traceback
+    assert "== targets\n" in out, f"exit {done.returncode}\n{out[-2000:]}\n{done.stderr[-4000:]}"
     targets = out.split("== targets\n", 1)[1].strip().splitlines()
     names = [line.split()[0] for line in targets]
     assert names == ["throughput-ratio", "scaling-time-per-article-spread", "peak-memory-at-6",
