@@ -165,6 +165,10 @@ _DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "letter",
                              "declaration", "post", "message"})
 
 
+_ATTACK_SUBJECTS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "bombing", "bombings", "attack",
+                              "attacks", "raid", "raids", "shelling", "bombardment", "barrage", "offensive"})
+
+
 def _agents_of(arg: Arg, args: Arguments) -> list[Arg]:
     """An event as the doer stands for the actor that names it: "an Israeli
     strike killed X", "Turkish airstrikes targeting the PKK" (the state of
@@ -181,7 +185,8 @@ def _voice_of(tok: Token, lex: Lexicon) -> list[Token]:
     """A statement that accuses or condemns speaks for whoever made it: "the
     prime minister's statement accused X", "a statement by the ministry",
     "the military said in a statement accusing X". Any other subject: itself."""
-    if tok.lemma_.lower() not in _DOCUMENT_NOUNS and tok.lemma_.lower() not in lex.status.reporting_nouns:
+    lemma = tok.lemma_.lower()
+    if lemma not in _DOCUMENT_NOUNS and lemma not in lex.status.reporting_nouns:
         return [tok]
     owners = children(tok, "poss") or prep_objects(tok, {"by", "from"})
     if not owners and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "through"} and \
@@ -198,7 +203,8 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
         found = []
         for s in (w for s0 in subjects(tok) for w in _voice_of(s0, lex)):
             own = args.entities(s)
-            if not own:  # "a Turkish drone strike killed ...": the state of the demonym on the doer's noun
+            if not own and s.lower_ in _ATTACK_SUBJECTS:
+                # "a Turkish drone strike killed ...": the state of the demonym on the doer's noun
                 own = [Arg(m) for m in args.mentions_in(s.left_edge.i, s.i) if m.id_ == "demonym"
                        and m.label_ in _ACTOR_LABELS]
             found += [a for arg in own for a in _agents_of(arg, args)]
@@ -713,13 +719,13 @@ _ALLY_NOUNS = frozenset({"ally", "partner"})
 _PATRON_PARTICIPLES = frozenset({"backed", "supported", "armed", "funded", "financed", "sponsored"})
 
 
-def surface_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
+def surface_findings(sent: Span, tokens: list[Token], args: Arguments) -> Iterator[Finding]:
     """Two constructions the small parser often misreads, found on the words:
     "Hamas ally Hezbollah" (a name, "ally" or "partner", a name) and a
     sentence that opens "Backed by X (and Y), the Z ..." (X supports Z)."""
     doc = sent.doc
     allies = {doc.vocab.strings[w] for w in _ALLY_NOUNS}
-    for tok in sent:
+    for tok in tokens:
         if tok.lower in allies and tok.i > sent.start and tok.i + 1 < sent.end:
             before, after = args.mention_at(doc[tok.i - 1]), args.mention_at(doc[tok.i + 1])
             if before is not None and after is not None and before.end == tok.i and after.start == tok.i + 1 \
@@ -730,7 +736,7 @@ def surface_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
     first = doc[sent.start]
     if first.lower_ not in _PATRON_PARTICIPLES or sent.end - sent.start < 5 or doc[sent.start + 1].lower_ != "by":
         return
-    comma = next((t.i for t in sent if t.text == "," and t.i > sent.start + 2), None)
+    comma = next((t.i for t in tokens if t.text == "," and t.i > sent.start + 2), None)
     if comma is None:
         return
     patrons = [Arg(m) for m in args.mentions_in(sent.start + 2, comma) if m.label_ in _ACTOR_LABELS]
@@ -798,7 +804,7 @@ def sentence_findings(sent: Span, args: Arguments, lex: Lexicon, gz,
     tokens = list(sent)  # spaCy makes a Token object on each access: make them once
     found = list(cue_findings(tokens, args, lex, context))
     found += action_places(tokens, args, lex)
-    found += surface_findings(sent, args)
+    found += surface_findings(sent, tokens, args)
     found += role_findings(sent, args, lex, gz)
     found += facility_findings(tokens, args, lex)
     found += place_findings(sent, args)
