@@ -197,6 +197,15 @@ FAMILIES = [
      set()),
     ("no parties, no mediation", "A truce brokered by Turkey in 2022 held for weeks.", set(),
      {("Turkey", "mediates", "Turkey", A, None)}),
+    # a denied or admitted part in an incident
+    ("denied a role in", "Iran denied a role in the bombing in Kerman.",
+     {("Iran", "carriedOut", "bombing in Kerman", D, "Iran")},
+     {("Iran", "carriedOut", "bombing in Kerman", A, None)}),
+    ("denied any involvement in", "The ISI denied any involvement in the attack on a bus in Quetta.",
+     {("Inter-Services Intelligence", "carriedOut", "attack on a bus in Quetta", D, "Inter-Services Intelligence")},
+     set()),
+    ("admitted its role in", "Hamas admitted its role in the raid on the base in Sderot.",
+     {("Hamas", "carriedOut", "raid on the base in Sderot", A, "Hamas")}, set()),
     # on the words, where the parser misreads them
     ("NAME ally NAME", "Israel and Iran ally Hezbollah have traded fire since 2023.",
      {("Iran", "alliedWith", "Hezbollah", A, None)}, {("Israel", "alliedWith", "Hezbollah", A, None)}),

@@ -287,6 +287,8 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
                 found.append(Arg(event))
         found += _all(args, prep_objects(tok, {"in", "during"}))
         return [a for a in found if a.span.label_ == EntityType.EVENT.value]
+    if name == "governor":  # "Iran denied a role in X": the subject of the verb the noun is the object of
+        return _all(args, subjects(tok.head)) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else []
     if name == "dative":  # "branded Russia a terrorist state": the parser's dative is who is branded
         return _all(args, children(tok, "dative"))
     if name == "locus":
