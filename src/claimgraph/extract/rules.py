@@ -22,6 +22,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ACTOR_TYPES, EntityType, Relation, Status
+from ..nlp.mentions import ATTACK_NOUNS
 from .arguments import ANAPHOR, Arg, Arguments
 from .lexicon import SIGNATURES, Cue, Lexicon, Slot
 from .syntax import (
@@ -165,10 +166,6 @@ _DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "letter",
                              "declaration", "post", "message"})
 
 
-_ATTACK_SUBJECTS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "bombing", "bombings", "attack",
-                              "attacks", "raid", "raids", "shelling", "bombardment", "barrage", "offensive"})
-
-
 def _agents_of(arg: Arg, args: Arguments) -> list[Arg]:
     """An event as the doer stands for the actor that names it: "an Israeli
     strike killed X", "Turkish airstrikes targeting the PKK" (the state of
@@ -203,7 +200,7 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
         found = []
         for s in (w for s0 in subjects(tok) for w in _voice_of(s0, lex)):
             own = args.entities(s)
-            if not own and s.lower_ in _ATTACK_SUBJECTS:
+            if not own and s.lower_ in ATTACK_NOUNS:
                 # "a Turkish drone strike killed ...": the state of the demonym on the doer's noun
                 own = [Arg(m) for m in args.mentions_in(s.left_edge.i, s.i) if m.id_ == "demonym"
                        and m.label_ in _ACTOR_LABELS]

@@ -46,10 +46,11 @@ _OFFICE_NOUNS = frozenset({"leader", "president", "premier", "minister", "chance
                            "ambassador", "envoy", "speaker", "spokesman", "spokesperson", "spokeswoman",
                            "diplomat", "official", "governor", "general", "commander", "chief", "secretary",
                            "foreign", "vice", "deputy", "parliamentary"})
-# nouns of an armed attack, whose demonym names the state that attacks ("Turkish airstrikes")
-_ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "bombing", "bombings", "bombardment",
+# nouns of an armed attack, whose demonym names the state that attacks ("Turkish airstrikes");
+# the extractor reads the same list for an attack as the doer of a verb
+ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "bombing", "bombings", "bombardment",
                            "shelling", "attack", "attacks", "raid", "raids", "incursion", "incursions", "offensive",
-                           "invasion", "barrage", "shelling"})
+                           "invasion", "barrage"})
 GAZETTEER_SPANS = "cg_gazetteer"
 ANAPHOR = "Anaphor"
 
@@ -300,7 +301,7 @@ class MentionFinder:
             before = doc[span.start - 1] if span.start else None
             titled = before is not None and before.text in self.words.titles
             target_of = span.root.dep_ == "pobj" and span.root.head.lower_ in {"on", "against", "upon"} and \
-                span.root.head.head.lower_ in _ATTACK_NOUNS  # "strikes on Kharkiv", "the attack on Goma"
+                span.root.head.head.lower_ in ATTACK_NOUNS  # "strikes on Kharkiv", "the attack on Goma"
             used_as_place = _locative(span) or target_of or (span.root.dep_ in {"dobj", "nsubjpass"} and
                                                 span.root.head.lemma_.lower() in self.words.place_verbs) or \
                 (span.root.dep_ == "compound" and (span.root.head.lemma_.lower() in self.words.event_heads or
@@ -476,7 +477,7 @@ class MentionFinder:
             attack = head
             while attack.dep_ == "compound" and attack.head.i > attack.i and attack.head.i - tok.i <= 4:
                 attack = attack.head  # "Russian missile strikes": the demonym hangs on "missile"
-            if noun in w.patron_nouns or attack.lower_ in _ATTACK_NOUNS:
+            if noun in w.patron_nouns or attack.lower_ in ATTACK_NOUNS:
                 # "Indian proxy": the patron state; the proxy is named elsewhere. "Israeli bombing of
                 # Damascus", "Turkish airstrikes", "Russian missile strikes": the state that strikes
                 yield Span(doc, tok.i, tok.i + 1, label=state.type.value, kb_id=state.id, span_id="demonym")
