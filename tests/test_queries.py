@@ -180,6 +180,67 @@ class Records:
                 for e in self.kg.entities]
         return sorted(rows, key=lambda r: (r[0], -r[2], r[1], r[5]))
 
+    def _place_label(self, c):
+        return self.label[c.place] if c.place else None
+
+    @staticmethod
+    def _span(w):
+        """A date's first and last day as the query writes them (a month ends on its 31st)."""
+        end = w.end or w.value
+        first = {4: w.value + "-01-01", 7: w.value + "-01"}.get(len(w.value), w.value)
+        last = {4: end + "-12-31", 7: end + "-31"}.get(len(end), end)
+        return first, last
+
+    def claims_in_period(self, lo=None, hi=None):
+        rows = []
+        for c in self.kg.claims:
+            w = c.when
+            if w is None or w.value is None:
+                continue
+            first, last = self._span(w)
+            if (lo and last < lo) or (hi and first > hi):
+                continue
+            rows.append(((first, last, c.evidence.document, c.evidence.sentence, C + c.id),
+                         (w.value, w.end or w.value, w.precision, w.text, self.label[c.subject], c.relation.value,
+                          self.label[c.object], c.status.value, self.source_label(c), self._place_label(c),
+                          c.evidence.document, c.evidence.sentence)))
+        return [r for _k, r in sorted(rows)]
+
+    def claims_in_country(self, country=None):
+        by_id = {e.id: e for e in self.kg.entities}
+        names = defaultdict(set)
+        for e in self.kg.entities:
+            if e.type.value == "State" and e.country:
+                names[e.country] |= {n.lower() for n in (e.label, *e.aliases)}
+        rows = set()
+        for c in self.kg.claims:
+            ends = [("place", c.place)] + [(role, x) for role, x in (("subject", c.subject), ("object", c.object))
+                                           if by_id[x].type.value == "Place"]
+            for role, pid in ends:
+                place = by_id.get(pid) if pid else None
+                if place is None or not place.country:
+                    continue
+                if country and country.upper() != place.country and country.lower() not in names[place.country]:
+                    continue
+                rows.add(((place.country, place.label, role, c.evidence.document, c.evidence.sentence, C + c.id),
+                          (place.country, place.label, place.subdivision, role, self.label[c.subject],
+                           c.relation.value, self.label[c.object], c.status.value,
+                           c.when.value if c.when else None, self.source_label(c), c.evidence.document,
+                           c.evidence.sentence, E + place.id)))
+        return [r for _k, r in sorted(rows)]
+
+    def attacks_per_month(self):
+        by_id = {e.id: e for e in self.kg.entities}
+        counts = defaultdict(Counter)
+        for c in self.kg.claims:
+            w = c.when
+            if c.relation.value != "attacks" or w is None or w.precision not in ("day", "week", "month"):
+                continue
+            country = (by_id[c.place].country or "") if c.place else ""
+            counts[(w.value[:7], country)][c.status.value] += 1
+        return [(m, k, sum(n.values()), n["asserted"], n["alleged"], n["denied"], n["hypothetical"])
+                for (m, k), n in sorted(counts.items())]
+
     def claims_by_status(self):
         counts = Counter((c.evidence.document, c.status.value) for c in self.kg.claims)
         return sorted((d, self.doc_label[d], s, n) for (d, s), n in counts.items())
@@ -198,6 +259,11 @@ COLUMNS = {
                     "evidence"),
     "entities-by-class": ("class", "label", "mentions", "documents", "claims", "entity"),
     "claims-by-status": ("document", "title", "status", "claims"),
+    "claims-in-period": ("date", "dateEnd", "precision", "dateText", "subjectLabel", "relation", "objectLabel",
+                         "status", "sourceLabel", "placeLabel", "document", "evidence"),
+    "claims-in-country": ("countryCode", "placeLabel", "subdivision", "role", "subjectLabel", "relation",
+                          "objectLabel", "status", "date", "sourceLabel", "document", "evidence", "place"),
+    "attacks-per-month": ("month", "country", "attacks", "asserted", "alleged", "denied", "hypothetical"),
 }
 
 
@@ -448,3 +514,117 @@ def test_ask_and_construct_queries_write_their_standard_forms(sources, capsys):
     assert main(["query", construct, "--store", store, "--format", "json"]) == 0
     nodes = json.loads(capsys.readouterr().out)
     assert {n["@id"] for n in nodes} >= {TTP}
+
+
+# -- when and where: the date and country queries on a generated corpus ---------------------------
+
+
+def generated_graph(n_docs: int = 6):
+    """A corpus made in code: states and places of three countries, attacks, controls and
+    accusations dated at every precision (and undated), in several documents."""
+    import random
+
+    from claimgraph.graph import KnowledgeGraph
+    from claimgraph.model import Claim, Document, Entity, EntityType, Evidence, Mention, Relation, Source, Status, When
+
+    rnd = random.Random(7)
+    specs = [("nigeria", "Nigeria", EntityType.STATE, "NG", None, ("Federal Republic of Nigeria",)),
+             ("borno-ng", "Borno", EntityType.PLACE, "NG", "Borno", ()),
+             ("maiduguri-ng", "Maiduguri", EntityType.PLACE, "NG", "Borno", ()),
+             ("mali", "Mali", EntityType.STATE, "ML", None, ()),
+             ("gao-ml", "Gao", EntityType.PLACE, "ML", "Gao", ()),
+             ("ukraine", "Ukraine", EntityType.STATE, "UA", None, ()),
+             ("kharkiv-ua", "Kharkiv", EntityType.PLACE, "UA", "Kharkivska", ()),
+             ("iswap", "ISWAP", EntityType.ARMED_GROUP, None, None, ()),
+             ("jnim", "JNIM", EntityType.ARMED_GROUP, None, None, ()),
+             ("russia", "Russia", EntityType.STATE, "RU", None, ())]
+    dates = [None, When("on 3 May 2024", "2024-05-03", "day"), When("in March 2024", "2024-03", "month"),
+             When("in 2023", "2023", "year"), When("last week", "2024-04-29", "week", "2024-05-05"),
+             When("between March and May 2024", "2024-03", "month", "2024-05"),
+             When("since April 2023", "2023-04", "month", qualifier="since"), When("on Tuesday"),
+             When("in the 1990s", "1990", "decade", "1999")]
+    docs, claims = [], []
+    mentions = {s[0]: [] for s in specs}
+    for i in range(n_docs):
+        doc_id = f"gen-{i}"
+        text = " ".join(f"Sentence {j} of document {i}." for j in range(12))
+        docs.append(Document(id=doc_id, text=text, source=f"{doc_id}.txt", date="2024-05-07", date_source="option"))
+        for eid in mentions:
+            mentions[eid].append(Mention(doc_id, 0, 8, eid, None, eid))
+        for j in range(12):
+            actor = rnd.choice(["iswap", "jnim", "russia"])
+            target = rnd.choice(["borno-ng", "maiduguri-ng", "gao-ml", "kharkiv-ua", "nigeria", "mali"])
+            relation = rnd.choice([Relation.ATTACKS, Relation.ATTACKS, Relation.CONTROLS])
+            status = rnd.choice(list(Status))
+            source = Source(entity="ukraine") if status is Status.ALLEGED and rnd.random() < 0.5 else None
+            place = target if rnd.random() < 0.8 else None
+            start = j * len(f"Sentence {j} of document {i}. ")
+            claims.append(Claim(actor, relation, target, status,
+                                Evidence(doc_id, f"Sentence {j} of document {i}.", start, start + 10, "generated"),
+                                cue="cue", attributed_to=source, when=rnd.choice(dates), place=place))
+    entities = [Entity(id=eid, label=label, type=t, aliases=aliases, mentions=tuple(mentions[eid]),
+                       country=cc, subdivision=sub, lat=10.0 if cc else None, lon=12.0 if cc else None)
+                for eid, label, t, cc, sub, aliases in specs]
+    return KnowledgeGraph(tuple(docs), tuple(entities), tuple(claims))
+
+
+@pytest.fixture(scope="module")
+def generated():
+    kg = generated_graph()
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    return kg, store
+
+
+def run_rows(store, name, params=None):
+    text = canned_queries()[name].text
+    params = {k: parse_param(f"{k}={v}")[1] for k, v in (params or {}).items()}
+    result = run(store, text, params)
+    return [{v.value: value(sol[v.value]) for v in result.variables} for sol in result]
+
+
+@pytest.mark.parametrize("name", ["claims-in-period", "claims-in-country", "attacks-per-month"])
+def test_when_and_where_queries_on_a_generated_corpus(generated, name):
+    kg, store = generated
+    expected = expected_rows(kg, name)
+    assert len(expected) >= 5  # the corpus exercises the query
+    assert project(run_rows(store, name), COLUMNS[name]) == expected
+
+
+@pytest.mark.parametrize("lo, hi", [("2024-03-15", None), (None, "2023-06-30"), ("2024-05", "2024-05"),
+                                    ("2023", "2023"), ("1995-01-01", "1995-12-31"), ("2024-05-01", "2024-05-01")])
+def test_a_period_selects_the_claims_whose_dates_overlap_it(generated, lo, hi):
+    kg, store = generated
+    params = {k: v for k, v in (("from", lo), ("to", hi)) if v}
+    got = project(run_rows(store, "claims-in-period", params), COLUMNS["claims-in-period"])
+    full = lambda v, end: None if v is None else {4: v + ("-12-31" if end else "-01-01"),  # noqa: E731
+                                                  7: v + ("-31" if end else "-01")}.get(len(v), v)
+    assert got == Records(kg).claims_in_period(full(lo, False), full(hi, True))
+    assert got, (lo, hi)
+    # every row's date range meets the period
+    for row in got:
+        first, last = Records._span(type("W", (), {"value": row[0], "end": row[1]}))
+        assert (not lo or last >= full(lo, False)) and (not hi or first <= full(hi, True))
+
+
+@pytest.mark.parametrize("country", ["NG", "ng", "Nigeria", "federal republic of nigeria", "ML", "UA"])
+def test_a_country_by_code_or_name_selects_its_places_claims(generated, country):
+    kg, store = generated
+    got = project(run_rows(store, "claims-in-country", {"country": country}), COLUMNS["claims-in-country"])
+    assert got and got == Records(kg).claims_in_country(country)
+    code = {"nigeria": "NG", "federal republic of nigeria": "NG"}.get(country.lower(), country.upper())
+    assert {row[0] for row in got} == {code}
+
+
+def test_the_date_and_country_queries_on_the_seeds(sources, seed_graph):
+    """The seed articles carry no date, so their relative dates ("Last October") stay unplaced,
+    with their words: no claim is in a period; their places' claims are in their countries."""
+    assert all(d.date is None for d in seed_graph.documents)
+    unplaced = [c for c in seed_graph.claims if c.when is not None]
+    assert unplaced and all(c.when.value is None and c.when.text for c in unplaced)
+    assert select(sources, "store", "claims-in-period") == []
+    assert select(sources, "store", "attacks-per-month") == []
+    rows = select(sources, "store", "claims-in-country", {"country": "PK"})
+    assert rows and {r["countryCode"] for r in rows} == {"PK"}
+    assert {r["countryCode"] for r in select(sources, "store", "claims-in-country", {"country": "Afghanistan"})} \
+        == {"AF"}

@@ -269,6 +269,9 @@ def _input_options(p: argparse.ArgumentParser) -> None:
                    help="read files in folders matching GLOB (repeatable; replaces ingest.include)")
     p.add_argument("--exclude", action="append", metavar="GLOB",
                    help="skip files and folders matching GLOB (repeatable; added to ingest.exclude)")
+    p.add_argument("--document-date", metavar="YYYY-MM-DD",
+                   help="the date of documents whose metadata and text give none (the base of relative "
+                        "dates such as 'on Tuesday'; ingest.document_date)")
 
 
 def _config(args: argparse.Namespace):
@@ -282,6 +285,8 @@ def _config(args: argparse.Namespace):
         ingest["include"] = list(args.include)
     if args.exclude:
         ingest["exclude"] = [*cfg.ingest.exclude, *args.exclude]
+    if getattr(args, "document_date", None):
+        ingest["document_date"] = args.document_date
     sections = {k: v for k, v in {"nlp": nlp, "ingest": ingest}.items() if v}
     return cfg.with_overrides(**sections) if sections else cfg
 
@@ -297,7 +302,8 @@ def _read(args: argparse.Namespace) -> int:
     cfg = _config(args)
     result = read_paths(args.paths, cfg.ingest)
     for d in result.documents:
-        record = {"id": d.id, "source": d.source, "title": d.title, "url": d.url, "date": d.date, "text": d.text}
+        record = {"id": d.id, "source": d.source, "title": d.title, "url": d.url, "date": d.date,
+                  "date_source": d.date_source, "text": d.text}
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     _print_problems(result.problems)
     if not result.documents:

@@ -8,8 +8,10 @@ with a message naming the valid keys.
 from __future__ import annotations
 
 import codecs
+import re
 import tomllib
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,8 @@ class IngestConfig:
     html_focus: str
     boilerplate: tuple[str, ...]
     heading_max_words: int
+    # the date of a document whose metadata and text give none ("" for none)
+    document_date: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,15 @@ def _validate(cfg: Config, origin: str) -> None:
     if cfg.nlp.batch_chars < cfg.nlp.chunk_chars:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: nlp.batch_chars ({cfg.nlp.batch_chars}) must be at least "
                                            f"nlp.chunk_chars ({cfg.nlp.chunk_chars})")
+    if cfg.ingest.document_date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cfg.ingest.document_date):
+        raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.document_date must be a date such as 2024-03-18, "
+                                           f"not {cfg.ingest.document_date!r}")
+    if cfg.ingest.document_date:
+        try:
+            date.fromisoformat(cfg.ingest.document_date)
+        except ValueError:
+            raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.document_date {cfg.ingest.document_date!r} "
+                                               f"is not a day of the calendar") from None
     if cfg.ingest.html_focus not in HTML_FOCUS:
         raise ConfigError(Code.BAD_CONFIG, f"{origin}: ingest.html_focus {one_of(cfg.ingest.html_focus, HTML_FOCUS)}")
     named = [("encodings", n) for n in cfg.ingest.encodings]

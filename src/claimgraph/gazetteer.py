@@ -64,6 +64,7 @@ class GazetteerEntry:
     lon: float | None = None
     population: int = 0
     geonames: str | None = None
+    iso: str | None = None  # ISO 3166-1 alpha-2 of a country, ISO 3166-2 of a first-level division
     source: str = "curated"
     # world data: each name of ``names`` as spaCy tokens, and folded (:func:`fold`)
     tokens: tuple[tuple[str, ...], ...] = ()
@@ -349,7 +350,7 @@ def _from_row(row: tuple, by_iso: dict[str, str], renamed: dict[str, str]) -> Ga
         capital_of=by_iso.get(capital_of) if capital_of else None,
         kind=kind, country=country, within=inside if inside != eid else None,
         lat=float(lat) if lat else None, lon=float(lon) if lon else None, population=int(population or 0),
-        geonames=geonames or None, source=source, tokens=tokens_, keys=tuple(keys_))
+        geonames=geonames or None, iso=iso or None, source=source, tokens=tokens_, keys=tuple(keys_))
 
 
 def _layer(index, curated: list[GazetteerEntry], extra: list[GazetteerEntry]):
@@ -396,6 +397,7 @@ def _layer(index, curated: list[GazetteerEntry], extra: list[GazetteerEntry]):
             e, kind=e.kind or base.kind, country=e.country or base.country, within=e.within or base.within,
             lat=e.lat if e.lat is not None else base.lat, lon=e.lon if e.lon is not None else base.lon,
             population=e.population or base.population, geonames=e.geonames or base.geonames,
+            iso=e.iso or base.iso,
             demonyms=tuple(dict.fromkeys((*e.demonyms, *base.demonyms))),
             capital=e.capital or base.capital, capital_of=e.capital_of or base.capital_of,
             source=e.source if base.source == "curated" else f"{e.source}+{base.source}")

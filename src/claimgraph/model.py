@@ -104,6 +104,9 @@ class Document:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    # where ``date`` came from: "metadata" (the page's or the record's), "text" (a
+    # dateline or "Published ..." line) or "option" (--document-date)
+    date_source: str | None = None
     content_hash: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -150,6 +153,11 @@ class Entity:
     state: str | None = None
     lat: float | None = None
     lon: float | None = None
+    # a place's (or state's) country, ISO 3166-1 alpha-2, and its first-level
+    # subdivision: the subdivision's ISO 3166-2 code when it has one, and name
+    country: str | None = None
+    subdivision: str | None = None
+    subdivision_code: str | None = None
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -183,6 +191,47 @@ class Source:
         return self.entity if self.entity is not None else str(self.phrase)
 
 
+PRECISIONS = ("day", "week", "month", "year", "decade")
+QUALIFIERS = ("since", "until", "before", "after", "by")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The time a claim is about, as its sentence says it.
+
+    ``value`` is ISO 8601 at ``precision`` ("2023-07-30" day, "2023-07"
+    month, "2023" year; a week is its Monday, a decade its first year) and
+    ``end`` the last day, month or year of a range ("between March and May
+    2024", a week, a decade); ``qualifier`` is "since", "until", "before",
+    "after" or "by" when the words say so. ``value`` is None when the words
+    cannot be placed: relative to an unknown document date, or to another
+    event ("two days later"). ``text`` keeps the words.
+    """
+
+    text: str
+    value: str | None = None
+    precision: str | None = None
+    end: str | None = None
+    qualifier: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.precision is not None and self.precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {self.precision!r}")
+        if self.qualifier is not None and self.qualifier not in QUALIFIERS:
+            raise ValueError(f"unknown qualifier {self.qualifier!r}")
+        if (self.value is None) != (self.precision is None):
+            raise ValueError("a When has a value and a precision, or neither")
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("value", "precision", "end", "qualifier", "text")
+                if getattr(self, k) is not None}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "When":
+        return cls(text=d["text"], value=d.get("value"), precision=d.get("precision"), end=d.get("end"),
+                   qualifier=d.get("qualifier"))
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One relation as one source states it, with its evidence.
@@ -200,6 +249,10 @@ class Claim:
     cue: str = ""
     attributed_to: Source | None = None
     confidence: float = 0.5
+    # when and where the claim is about: the date its sentence gives, and the
+    # Place entity it is located in (see claimgraph.analysis)
+    when: When | None = None
+    place: str | None = None
 
     @property
     def id(self) -> str:

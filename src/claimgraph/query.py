@@ -212,6 +212,13 @@ def load_graphs(paths: Iterable[str | Path]) -> ox.Store:
     return store
 
 
+def text_params(text: str) -> frozenset[str]:
+    """The parameters a query's header declares as text (``# param: from  (text) ...``):
+    a bare value is then a literal, not an entity's name."""
+    return frozenset(p.partition(" ")[0] for p in _header(text).get("param", [])
+                     if p.partition(" ")[2].strip().startswith("(text)"))
+
+
 def _values_line(name: str) -> re.Pattern:
     return re.compile(rf"^(\s*VALUES\s+[?$]{re.escape(name)}\s*\{{\s*)UNDEF(\s*\}})", re.MULTILINE)
 
@@ -225,9 +232,13 @@ def bind(text: str, params: dict[str, ox.NamedNode | ox.Literal | EntityName],
     rather than planned in). An :class:`EntityName` is resolved on ``store``
     first. Returns the text and the substitutions."""
     rest = {}
+    textual = text_params(text)
     for name, term in params.items():
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError(f"parameter {name}: the query has no variable ?{name}")
+        if name in textual and not isinstance(term, ox.Literal):
+            # a parameter the query reads as text (a date, a country code): the value as typed
+            term = ox.Literal(term.text if isinstance(term, EntityName) else term.value)
         if isinstance(term, EntityName):
             if store is None:
                 raise QueryError(f"parameter {name}: {term.text!r} is a name, and there is no graph to look it up in")

@@ -25,7 +25,8 @@ NS = "https://claimgraph.org/ns#"
 ID = Namespace("https://claimgraph.org/id/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 
-__all__ = ["CG", "DCTERMS", "ID", "NS", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SH", "SKOS", "WIKIDATA", "XSD"]
+__all__ = ["CG", "DCTERMS", "GEO", "GEOSPARQL", "ID", "NS", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SF", "SH", "SKOS",
+           "WIKIDATA", "XSD"]
 
 
 class CG(DefinedNamespace):
@@ -82,6 +83,19 @@ class CG(DefinedNamespace):
     mentionCount: URIRef
     ofState: URIRef
     mentionedIn: URIRef
+    # when and where: a claim's date (typed at its precision), the end of a
+    # range, the precision, the qualifier ("since") and the words; the place
+    # a claim is about; a place's country and subdivision; a document date's source
+    date: URIRef
+    dateEnd: URIRef
+    datePrecision: URIRef
+    dateQualifier: URIRef
+    dateText: URIRef
+    place: URIRef
+    countryCode: URIRef
+    subdivision: URIRef
+    subdivisionCode: URIRef
+    dateSource: URIRef
     # annotations of the ontology itself
     typicalCue: URIRef
 
@@ -97,6 +111,10 @@ class XSD(DefinedNamespace):
     decimal: URIRef
     anyURI: URIRef
     boolean: URIRef
+    date: URIRef
+    dateTime: URIRef
+    gYearMonth: URIRef
+    gYear: URIRef
 
 
 class GEO(DefinedNamespace):
@@ -109,9 +127,33 @@ class GEO(DefinedNamespace):
     long: URIRef
 
 
+class GEOSPARQL(DefinedNamespace):
+    """OGC GeoSPARQL 1.1: a feature's geometry as Well-Known Text."""
+
+    _NS = Namespace("http://www.opengis.net/ont/geosparql#")
+    _fail = True
+
+    Feature: URIRef
+    Geometry: URIRef
+    hasGeometry: URIRef
+    asWKT: URIRef
+    wktLiteral: URIRef
+
+
+class SF(DefinedNamespace):
+    """OGC Simple Features: the geometry classes GeoSPARQL uses."""
+
+    _NS = Namespace("http://www.opengis.net/ont/sf#")
+    _fail = True
+
+    Point: URIRef
+
+
 PREFIXES: dict[str, str] = {
     "cg": NS,
     "geo": str(GEO),
+    "geosparql": str(GEOSPARQL),
+    "sf": str(SF),
     "cgid": str(ID),
     "dcterms": str(DCTERMS),
     "owl": str(OWL),

@@ -27,7 +27,7 @@ from pathlib import Path
 FILES = ("places.tsv", "actors.tsv")
 COLUMNS = ("id", "type", "kind", "label", "names", "tokens", "keys", "country", "within", "lat", "lon",
            "population", "geonames", "iso", "demonyms", "capital_of", "source")
-_SCHEMA_VERSION = "3"
+_SCHEMA_VERSION = "4"
 
 
 def cache_dir() -> Path:
@@ -64,6 +64,8 @@ def _build(con: sqlite3.Connection, folder: Path) -> None:
     entries, names = [], []
     for n, f in enumerate(_rows(folder)):
         entries.append(f)
+    derive_points(entries)
+    for n, f in enumerate(entries):
         for tokens, key in zip(f[5].split("|"), f[6].split("|"), strict=True):
             names.append((key, tokens.lower(), tokens, f[0], n))
     con.executemany(f"INSERT OR IGNORE INTO entries VALUES ({','.join('?' * len(COLUMNS))})", entries)
@@ -73,6 +75,32 @@ def _build(con: sqlite3.Connection, folder: Path) -> None:
                       "CREATE TABLE firsts AS SELECT DISTINCT substr(lower || ' ', 1, instr(lower || ' ', ' ') - 1)"
                       " AS word FROM names;")
     con.commit()
+
+
+def derive_points(rows: list[list[str]]) -> None:
+    """Coordinates for the rows the sources give none: a first-level division
+    gets its most populous city's, a country its capital's (GeoNames gives
+    neither a point; these lie inside them, which a centroid need not). The
+    row's source says so ("+point:city-id")."""
+    i_id, i_kind, i_cc, i_within, i_lat, i_lon, i_pop, i_cap, i_src = (COLUMNS.index(c) for c in (
+        "id", "kind", "country", "within", "lat", "lon", "population", "capital_of", "source"))
+    largest: dict[str, list[str]] = {}
+    capital: dict[str, list[str]] = {}
+    for r in rows:
+        if r[i_kind] != "city" or not r[i_lat]:
+            continue
+        if r[i_cap]:
+            capital.setdefault(r[i_cap], r)
+        best = largest.get(r[i_within])
+        if best is None or (-int(r[i_pop] or 0), r[i_id]) < (-int(best[i_pop] or 0), best[i_id]):
+            largest[r[i_within]] = r
+    for r in rows:
+        if r[i_lat]:
+            continue
+        src = capital.get(r[i_cc]) if r[i_kind] == "country" else largest.get(r[i_id]) if r[i_kind] == "admin1" else None
+        if src is not None:
+            r[i_lat], r[i_lon] = src[i_lat], src[i_lon]
+            r[i_src] = f"{r[i_src]}+point:{src[i_id]}"
 
 
 class WorldIndex:

@@ -19,7 +19,7 @@ from claimgraph.model import Claim, Document, Entity, EntityType, Evidence, Ment
 from claimgraph.push import Neo4jError, _statements, push, read_load_folder, run_plan
 from tests.conftest import ROOT
 from tests.support.bolt_peer import RefusingBoltPeer
-from tests.support.engines import FalkorDB, lint
+from tests.support.engines import FalkorDB, float32, lint
 
 REL_TYPE = {
     "supports": "SUPPORTS", "attacks": "ATTACKS", "carriedOut": "CARRIED_OUT", "alliedWith": "ALLIED_WITH",
@@ -83,6 +83,24 @@ def _clean(props: dict) -> dict:
     return out
 
 
+def _point(lat, lon) -> tuple:
+    """A point as the tests compare it: FalkorDB keeps coordinates as 32-bit floats."""
+    return ("point", float32(lat), float32(lon))
+
+
+def _day(value, *, first: bool):
+    """A claim's ISO value as the Neo4j date the export writes (first or last day)."""
+    import calendar
+    if value is None:
+        return None
+    if len(value) == 4:
+        return f"{value}-01-01" if first else f"{value}-12-31"
+    if len(value) == 7:
+        last = calendar.monthrange(int(value[:4]), int(value[5:]))[1]
+        return f"{value}-01" if first else f"{value}-{last:02d}"
+    return value
+
+
 def expected_graph(kg) -> dict:
     nodes, rels = {}, {}
     for d in kg.documents:
@@ -92,7 +110,9 @@ def expected_graph(kg) -> dict:
     for e in kg.entities:
         nodes[("Entity", e.id)] = (tuple(sorted(("Entity", e.type.value))), _clean(
             {"id": e.id, "name": e.label, "type": e.type.value, "aliases": list(e.aliases),
-             "wikidata": e.wikidata, "mentions": len(e.mentions)}))
+             "wikidata": e.wikidata, "mentions": len(e.mentions), "state": e.state, "country": e.country,
+             "subdivision": e.subdivision, "subdivision_code": e.subdivision_code,
+             "location": _point(e.lat, e.lon) if e.lat is not None else None}))
         for doc in sorted({m.document for m in e.mentions}):
             rels[(e.id, "MENTIONED_IN", doc, None)] = {"count": sum(m.document == doc for m in e.mentions)}
     for c in kg.claims:
@@ -105,7 +125,11 @@ def expected_graph(kg) -> dict:
             "cue": c.cue, "evidence": c.evidence.sentence, "document": c.evidence.document,
             "char_start": c.evidence.char_start, "char_end": c.evidence.char_end, "confidence": c.confidence,
             "rule": c.evidence.rule, "corroborating_documents": corr.documents,
-            "corroborating_sources": corr.sources, "denied_elsewhere": corr.denied})
+            "corroborating_sources": corr.sources, "denied_elsewhere": corr.denied,
+            "date": _day(c.when.value, first=True) if c.when else None,
+            "date_end": _day(c.when.end, first=False) if c.when else None,
+            "date_precision": c.when.precision if c.when else None, "date_text": c.when.text if c.when else None,
+            "date_qualifier": c.when.qualifier if c.when else None, "place": c.place})
     return {"nodes": nodes, "relationships": rels}
 
 
@@ -118,6 +142,13 @@ ADMIN_TYPES = {"int", "long", "float", "double", "boolean", "byte", "short", "ch
 def _convert(cell: str, kind: str):
     if kind.endswith("[]"):
         return [_convert(x, kind[:-2]) for x in cell.split(ARRAY_DELIMITER)]
+    if kind == "point{crs:WGS-84}":
+        m = re.fullmatch(r"\{latitude:(-?[0-9.]+),longitude:(-?[0-9.]+)\}", cell)
+        assert m, f"not an admin-import point: {cell!r}"
+        return _point(m[1], m[2])
+    if kind == "date":
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell), f"not an ISO date: {cell!r}"
+        return cell
     return {"int": int, "float": float, "boolean": lambda x: x == "true", "string": str}[kind](cell)
 
 

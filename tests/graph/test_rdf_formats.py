@@ -13,7 +13,7 @@ from claimgraph.graph.oxigraph import from_ox, to_ox, to_ox_quads
 from claimgraph.graph.rdf import quads
 from claimgraph.resources import ontology_file
 from claimgraph.validate import validate, validate_file
-from claimgraph.vocab import CG, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
+from claimgraph.vocab import CG, GEOSPARQL, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from tests.conftest import known_term
 
 FILES = {"ttl": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld", "nt": "graph.nt"}
@@ -140,6 +140,7 @@ def seed_triples(graphs):
     keep = {claim, _first(full, CG.State), _first(full, CG.Person), *full.objects(claim, RDF.subject),
             *full.objects(claim, RDF.object), *full.objects(claim, PROV.wasAttributedTo),
             *full.subjects(RDF.type, CG.Document)}
+    keep |= {o for k in list(keep) for o in full.objects(k, GEOSPARQL.hasGeometry)}  # their points
     g = Graph()
     for t in full:
         if t[0] in keep:
@@ -175,9 +176,48 @@ MUTATIONS = {
     "an entity without label": lambda g, c, e, p: g.remove((e, RDFS.label, None)),
     "an alias equal to the label": lambda g, c, e, p: g.add((e, SKOS.altLabel, g.value(e, RDFS.label))),
     "owl:sameAs outside Wikidata": lambda g, c, e, p: g.add((e, OWL.sameAs, URIRef("http://dbpedia.org/r/X"))),
+    "a claim date whose precision does not fit its value": lambda g, c, e, p: _dated(
+        g, c, Literal("2023-04", datatype=XSD.gYearMonth), "day"),
+    "a claim date without its words": lambda g, c, e, p: (
+        g.add((c, CG.date, Literal("2023", datatype=XSD.gYear))), g.add((c, CG.datePrecision, Literal("year")))),
+    "a claim date that is not typed": lambda g, c, e, p: _dated(g, c, Literal("March"), "month"),
+    "a claim date range that ends before it starts": lambda g, c, e, p: (
+        _dated(g, c, Literal("2024-05", datatype=XSD.gYearMonth), "month"),
+        g.add((c, CG.dateEnd, Literal("2024-03", datatype=XSD.gYearMonth)))),
+    "a claim date of an unknown precision": lambda g, c, e, p: _dated(
+        g, c, Literal("2024", datatype=XSD.gYear), "century"),
+    "a claim placed at a person": lambda g, c, e, p: g.add((c, CG.place, p)),
+    "a point whose WKT is not its entity's coordinates": lambda g, c, e, p: _moved(g, e),
+    "a country code that is not ISO 3166-1": lambda g, c, e, p: g.add((e, CG.countryCode, Literal("Pakistan"))),
     "a document without content hash": lambda g, c, e, p: g.remove(
         (sorted(g.subjects(RDF.type, CG.Document))[0], CG.contentHash, None)),
 }
+
+
+def _dated(g, c, value, precision):
+    g.add((c, CG.date, value))
+    g.add((c, CG.datePrecision, Literal(precision)))
+    g.add((c, CG.dateText, Literal("the words")))
+
+
+def _moved(g, e):
+    point = g.value(e, GEOSPARQL.hasGeometry)
+    assert point is not None, "the state of the cut has coordinates"
+    g.remove((point, GEOSPARQL.asWKT, None))
+    g.add((point, GEOSPARQL.asWKT, Literal("POINT(1 2)", datatype=GEOSPARQL.wktLiteral)))
+
+
+def test_a_dated_placed_claim_conforms(seed_triples):
+    """The mutations above fail for what they change, not for the date or the place alone."""
+    g = Graph()
+    for t in seed_triples:
+        g.add(t)
+    claim = _first(g, CG.Claim)
+    _dated(g, claim, Literal("2024-03", datatype=XSD.gYearMonth), "month")
+    g.add((claim, CG.dateEnd, Literal("2024-05", datatype=XSD.gYearMonth)))
+    g.add((claim, CG.dateQualifier, Literal("since")))
+    g.add((claim, CG.place, _first(g, CG.State)))
+    assert validate(g).conforms
 
 
 @pytest.mark.parametrize("mutation", sorted(MUTATIONS))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
@@ -82,10 +83,25 @@ class FalkorDB:
         for n in answer["nodes"]:
             key = ("Document" if "Document" in n["labels"] else "Entity", n["properties"]["id"])
             assert key not in nodes, f"two nodes with id {key}"
-            nodes[key] = (tuple(n["labels"]), n["properties"])
+            nodes[key] = (tuple(n["labels"]), _typed(n["properties"]))
         rels = {}
         for r in answer["relationships"]:
             key = (r["start"], r["type"], r["end"], r["properties"].get("claim_id"))
             assert key not in rels, f"two relationships {key}"
             rels[key] = r["properties"]
         return {"nodes": nodes, "relationships": rels}
+
+
+def float32(x) -> float:
+    """``x`` as the nearest 32-bit float: how FalkorDB keeps a point's coordinates."""
+    return struct.unpack("<f", struct.pack("<f", float(x)))[0]
+
+
+def _typed(props: dict) -> dict:
+    """A point property as the tests compare it (FalkorDB keeps 32-bit floats);
+    dates arrive as ISO strings (the runner's JSON)."""
+    out = dict(props)
+    for k, v in props.items():
+        if isinstance(v, dict) and set(v) == {"latitude", "longitude"}:
+            out[k] = ("point", float32(v["latitude"]), float32(v["longitude"]))
+    return out

@@ -7,14 +7,20 @@ an openCypher engine.
 
 The model (Neo4j 5):
 
-- ``(:Entity:<Class> {id, name, type, aliases, wikidata, mentions})`` - the
-  class label (``ArmedGroup``, ``State`` ...) comes from :class:`EntityType`;
+- ``(:Entity:<Class> {id, name, type, aliases, wikidata, mentions, state,
+  country, subdivision, subdivision_code, location})`` - the class label
+  (``ArmedGroup``, ``State`` ...) comes from :class:`EntityType`;
+  ``location`` is a WGS-84 ``point`` (admin import ``point{crs:WGS-84}``,
+  ``point({latitude, longitude})`` in ``load.cypher``);
 - ``(:Document {id, title, source, date, content_hash})``;
 - one relationship per claim, ``(subject)-[:<RELATION> {claim_id, status,
   attributed_to, attributed_kind, cue, evidence, document, char_start,
-  char_end, confidence, ...}]->(object)``, its type from :class:`Relation`
+  char_end, confidence, date, date_end, date_precision, date_text,
+  date_qualifier, place, ...}]->(object)``, its type from :class:`Relation`
   (``SUPPORTS``, ``ALLIED_WITH`` ...): a claim's status and source stay on
-  the relationship;
+  the relationship; ``date`` and ``date_end`` are Neo4j ``date`` values (a
+  month or year as its first day, a range's end as its last;
+  ``date_precision`` says which), ``place`` the id of the claim's place;
 - ``(:Entity)-[:MENTIONED_IN {count}]->(:Document)``.
 
 The only variable parts of a statement are labels and relationship types,
@@ -29,6 +35,7 @@ field), so the three ways into Neo4j give the same graph.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -66,7 +73,8 @@ REL_TYPES: dict[Relation, str] = {r: _upper_snake(r.value) for r in Relation}
 # made from these, so the two ways in carry the same properties.
 
 ENTITY_PROPERTIES = (("name", "string"), ("type", "string"), ("aliases", "string[]"),
-                     ("wikidata", "string"), ("mentions", "int"))
+                     ("wikidata", "string"), ("mentions", "int"), ("state", "string"), ("country", "string"),
+                     ("subdivision", "string"), ("subdivision_code", "string"))
 DOCUMENT_PROPERTIES = (("title", "string"), ("source", "string"), ("date", "string"),
                        ("content_hash", "string"))
 CLAIM_PROPERTIES = (("claim_id", "string"), ("relation", "string"), ("status", "string"),
@@ -74,8 +82,14 @@ CLAIM_PROPERTIES = (("claim_id", "string"), ("relation", "string"), ("status", "
                     ("evidence", "string"), ("document", "string"), ("char_start", "int"),
                     ("char_end", "int"), ("confidence", "float"), ("rule", "string"),
                     ("corroborating_documents", "int"), ("corroborating_sources", "int"),
-                    ("denied_elsewhere", "boolean"))
+                    ("denied_elsewhere", "boolean"), ("date_precision", "string"), ("date_text", "string"),
+                    ("date_qualifier", "string"), ("place", "string"))
 MENTION_PROPERTIES = (("count", "int"),)
+# typed values that JSON parameters cannot carry: built by the statement from
+# plain row fields (``row.lat``/``row.lon``, ``row.date``/``row.date_end``), and
+# written with their admin-import types in the CSV files
+ENTITY_TYPED = (("location", "point{crs:WGS-84}"),)
+CLAIM_TYPED = (("date", "date"), ("date_end", "date"))
 
 # -- statements -----------------------------------------------------------------
 
@@ -88,11 +102,14 @@ DOCUMENT_STATEMENT = (
     f"UNWIND $rows AS row MERGE (d:{quote(DOCUMENT)} {{id: row.id}}) SET d += row.properties"
 )
 _ENTITY_TEMPLATE = (
-    "UNWIND $rows AS row MERGE (e:{entity} {{id: row.id}}) SET e += row.properties, e:{label}"
+    "UNWIND $rows AS row MERGE (e:{entity} {{id: row.id}}) SET e += row.properties, e:{label}, "
+    "e.location = CASE WHEN row.lat IS NULL THEN null ELSE point({{latitude: row.lat, longitude: row.lon}}) END"
 )
 _CLAIM_TEMPLATE = (
     "UNWIND $rows AS row MATCH (s:{entity} {{id: row.subject}}) MATCH (o:{entity} {{id: row.object}}) "
-    "MERGE (s)-[r:{rel_type} {{claim_id: row.claim_id}}]->(o) SET r += row.properties"
+    "MERGE (s)-[r:{rel_type} {{claim_id: row.claim_id}}]->(o) SET r += row.properties, "
+    "r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END, "
+    "r.date_end = CASE WHEN row.date_end IS NULL THEN null ELSE date(row.date_end) END"
 )
 MENTION_STATEMENT = (
     f"UNWIND $rows AS row MATCH (e:{quote(ENTITY)} {{id: row.entity}}) MATCH (d:{quote(DOCUMENT)} {{id: row.document}}) "
@@ -167,19 +184,45 @@ def document_row(d: Document) -> dict:
 
 
 def entity_row(e: Entity) -> dict:
-    return {"id": e.id, "properties": _props(zip(
-        [n for n, _ in ENTITY_PROPERTIES], (e.label, e.type.value, list(e.aliases), e.wikidata, len(e.mentions))))}
+    return {"id": e.id, "lat": e.lat if e.lon is not None else None, "lon": e.lon if e.lat is not None else None,
+            "properties": _props(zip([n for n, _ in ENTITY_PROPERTIES], (
+                e.label, e.type.value, list(e.aliases), e.wikidata, len(e.mentions), e.state, e.country,
+                e.subdivision, e.subdivision_code)))}
+
+
+def first_day(value: str | None) -> str | None:
+    """An ISO value at its precision ("2023", "2023-04", "2023-04-09") as the date it starts on."""
+    if value is None:
+        return None
+    return {4: f"{value}-01-01", 7: f"{value}-01"}.get(len(value), value)
+
+
+def last_day(value: str | None) -> str | None:
+    """An ISO value at its precision as the date it ends on."""
+    if value is None:
+        return None
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 def claim_row(c: Claim, corr) -> dict:
     """``corr`` is the claim's :class:`~claimgraph.graph.Corroboration` (or None)."""
     src = c.attributed_to
+    w = c.when
     values = (c.id, c.relation.value, c.status.value,
               src.value if src else None, ("entity" if src.entity else "phrase") if src else None,
               c.cue, c.evidence.sentence, c.evidence.document, c.evidence.char_start,
               c.evidence.char_end, c.confidence, c.evidence.rule,
-              corr.documents if corr else 1, corr.sources if corr else 1, bool(corr.denied) if corr else False)
+              corr.documents if corr else 1, corr.sources if corr else 1, bool(corr.denied) if corr else False,
+              w.precision if w else None, w.text if w else None, w.qualifier if w else None, c.place)
     return {"subject": c.subject, "object": c.object, "claim_id": c.id,
+            "date": first_day(w.value) if w else None,
+            # a range's last day; a date of a month or year alone has no end (date_precision says how wide it is)
+            "date_end": last_day(w.end) if w else None,
             "properties": _props(zip([n for n, _ in CLAIM_PROPERTIES], values))}
 
 

@@ -29,9 +29,15 @@ class GraphMLExporter(Exporter):
         self.g = nx.MultiDiGraph()
 
     def write_entity(self, e: Entity) -> None:
+        where = {}
+        if e.lat is not None and e.lon is not None:  # Gephi's Geo Layout reads these
+            where = {"lat": e.lat, "lon": e.lon}
+        for key in ("country", "subdivision", "state"):
+            if getattr(e, key):
+                where[key] = xml_text(getattr(e, key))
         self.g.add_node(xml_text(e.id), label=xml_text(e.label), type=e.type.value,
                         aliases=xml_text("; ".join(e.aliases)), mentions=len(e.mentions),
-                        documents=xml_text("; ".join(e.documents)), wikidata=e.wikidata or "")
+                        documents=xml_text("; ".join(e.documents)), wikidata=e.wikidata or "", **where)
 
     def write_claim(self, c: Claim) -> None:
         corr = self.context.corroboration.get(c.triple)
@@ -41,6 +47,7 @@ class GraphMLExporter(Exporter):
             evidence=xml_text(c.evidence.sentence), document=xml_text(c.evidence.document),
             char_start=c.evidence.char_start, char_end=c.evidence.char_end, confidence=c.confidence,
             corroborating_documents=corr.documents if corr else 1,
+            **_when_where(c),
         )
 
     def finalize(self) -> list[Path]:
@@ -49,3 +56,17 @@ class GraphMLExporter(Exporter):
         with self.tx.open(path) as fh:
             fh.write(text)
         return [path]
+
+
+def _when_where(c: Claim) -> dict:
+    """A claim's date (ISO 8601 strings at their precision) and place, as edge attributes."""
+    out = {}
+    if c.when is not None:
+        out["date_text"] = xml_text(c.when.text)
+        for key, value in (("date", c.when.value), ("date_end", c.when.end), ("date_precision", c.when.precision),
+                           ("date_qualifier", c.when.qualifier)):
+            if value is not None:
+                out[key] = value
+    if c.place is not None:
+        out["place"] = xml_text(c.place)
+    return out

@@ -1,12 +1,14 @@
 """``entities.jsonl`` and ``claims.jsonl``: the interchange format of
 ``../shared/eval/README.md`` (one JSON object a line), with a few more
-fields (claim id, rule, corroboration)."""
+fields (claim id, rule, corroboration, date and place; a place's
+coordinates, country and subdivision), and ``documents.jsonl`` (each
+document's id, title, URL and date with its source)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from ..model import Claim, Entity
+from ..model import Claim, Document, Entity
 from .base import Exporter
 
 
@@ -28,9 +30,17 @@ def entity_record(e: Entity) -> dict:
         rec["state"] = e.state
     if e.lat is not None and e.lon is not None:
         rec["lat"], rec["lon"] = e.lat, e.lon
+    for key in ("country", "subdivision", "subdivision_code"):
+        if getattr(e, key):
+            rec[key] = getattr(e, key)
     rec["mentions"] = [{"document": m.document, "text": m.text, "char_start": m.char_start,
                         "char_end": m.char_end} for m in e.mentions]
     return rec
+
+
+def document_record(d: Document) -> dict:
+    return {"id": d.id, "title": d.title, "url": d.url, "source": d.source, "date": d.date,
+            "date_source": d.date_source}
 
 
 def claim_record(c: Claim, corroboration=None) -> dict:
@@ -50,6 +60,10 @@ def claim_record(c: Claim, corroboration=None) -> dict:
         "confidence": c.confidence,
         "rule": c.evidence.rule,
     }
+    if c.when is not None:
+        rec["date"] = c.when.to_dict()
+    if c.place is not None:
+        rec["place"] = c.place
     if corroboration is not None:
         rec["corroboration"] = {"documents": corroboration.documents, "sources": corroboration.sources,
                                 "denied": corroboration.denied}
@@ -62,8 +76,12 @@ class JsonlExporter(Exporter):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._documents: list[str] = []
         self._entities: list[str] = []
         self._claims: list[str] = []
+
+    def write_document(self, document: Document) -> None:
+        self._documents.append(_line(document_record(document)))
 
     def write_entity(self, entity: Entity) -> None:
         self._entities.append(_line(entity_record(entity)))
@@ -73,7 +91,8 @@ class JsonlExporter(Exporter):
 
     def finalize(self) -> list[Path]:
         paths = []
-        for name, lines in (("entities.jsonl", self._entities), ("claims.jsonl", self._claims)):
+        for name, lines in (("documents.jsonl", self._documents), ("entities.jsonl", self._entities),
+                            ("claims.jsonl", self._claims)):
             path = self.out / name
             with self.tx.open(path) as fh:
                 fh.writelines(lines)

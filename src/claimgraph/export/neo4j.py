@@ -23,7 +23,7 @@ import json
 from pathlib import Path
 
 from .base import RecordExporter
-from .cypher import (CLAIM_PROPERTIES, CONSTRAINTS, DOCUMENT, DOCUMENT_PROPERTIES, ENTITY, ENTITY_PROPERTIES, LABELS,
+from .cypher import (CLAIM_PROPERTIES, CLAIM_TYPED, CONSTRAINTS, ENTITY_TYPED, DOCUMENT, DOCUMENT_PROPERTIES, ENTITY, ENTITY_PROPERTIES, LABELS,
                      MENTION_PROPERTIES, MENTIONED_IN, REL_TYPES, Step, claim_row, document_row, entity_row,
                      load_plan)
 from .cypher import mention_rows as mention_rows_of
@@ -37,9 +37,10 @@ def _column(name: str, kind: str) -> str:
     return name if kind == "string" else f"{name}:{kind}"
 
 
-ENTITY_HEADER = [f"id:ID({ENTITY})", *(_column(n, k) for n, k in ENTITY_PROPERTIES), ":LABEL"]
+ENTITY_HEADER = [f"id:ID({ENTITY})", *(_column(n, k) for n, k in (*ENTITY_PROPERTIES, *ENTITY_TYPED)), ":LABEL"]
 DOCUMENT_HEADER = [f"id:ID({DOCUMENT})", *(_column(n, k) for n, k in DOCUMENT_PROPERTIES), ":LABEL"]
-CLAIM_HEADER = [f":START_ID({ENTITY})", f":END_ID({ENTITY})", ":TYPE", *(_column(n, k) for n, k in CLAIM_PROPERTIES)]
+CLAIM_HEADER = [f":START_ID({ENTITY})", f":END_ID({ENTITY})", ":TYPE",
+                *(_column(n, k) for n, k in (*CLAIM_PROPERTIES, *CLAIM_TYPED))]
 MENTION_HEADER = [f":START_ID({ENTITY})", f":END_ID({DOCUMENT})", ":TYPE",
                   *(_column(n, k) for n, k in MENTION_PROPERTIES)]
 
@@ -79,6 +80,13 @@ def _props(row: dict, spec) -> list[str]:
     return [csv_value(row["properties"][name]) for name, _ in spec]
 
 
+def point_value(lat: float | None, lon: float | None) -> str:
+    """A WGS-84 point as admin import reads it (``{latitude:..., longitude:...}``); "" for none."""
+    if lat is None or lon is None:
+        return ""
+    return f"{{latitude:{lat!r},longitude:{lon!r}}}"
+
+
 def load_script(plan: list[Step]) -> str:
     """``load.cypher``: every step's statement, with the parameter file that
     holds its ``$rows`` named in the comment above it."""
@@ -115,11 +123,13 @@ class Neo4jExporter(RecordExporter):
 
     def finalize(self) -> list[Path]:
         corr = self.context.corroboration
-        entity_rows = [[r["id"], *_props(r, ENTITY_PROPERTIES), ARRAY_DELIMITER.join((ENTITY, LABELS[e.type]))]
+        entity_rows = [[r["id"], *_props(r, ENTITY_PROPERTIES), point_value(r["lat"], r["lon"]),
+                        ARRAY_DELIMITER.join((ENTITY, LABELS[e.type]))]
                        for e in self.entities for r in [entity_row(e)]]
         doc_rows = [[r["id"], *_props(r, DOCUMENT_PROPERTIES), DOCUMENT]
                     for r in map(document_row, self.documents)]
-        claim_rows = [[r["subject"], r["object"], REL_TYPES[c.relation], *_props(r, CLAIM_PROPERTIES)]
+        claim_rows = [[r["subject"], r["object"], REL_TYPES[c.relation], *_props(r, CLAIM_PROPERTIES),
+                       csv_value(r["date"]), csv_value(r["date_end"])]
                       for c in self.claims for r in [claim_row(c, corr.get(c.triple))]]
         mention_rows = sorted([r["entity"], r["document"], MENTIONED_IN, *_props(r, MENTION_PROPERTIES)]
                               for e in self.entities for r in mention_rows_of(e))

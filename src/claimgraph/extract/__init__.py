@@ -23,12 +23,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
-from ..model import EntityType, Evidence, Mention, Relation, Status
+from ..dates import parse_base
+from ..model import EntityType, Evidence, Mention, Relation, Status, When
 from ..nlp.mentions import ANAPHOR, MENTIONS, Embedder, prose_ranges, to_mention
 from ..nlp.docdata import offsets_of, parsed_text
 from .arguments import Arg, Arguments
 from .lexicon import Lexicon, load_lexicon
 from .rules import Context, Finding, prose_sentences, sentence_findings
+from .when import SentenceDate, date_for, place_for, sentence_dates
 from .status import (
     Assessment,
     assess,
@@ -57,6 +59,8 @@ class RawClaim:
     confidence: float
     subject_types: frozenset[EntityType]
     object_types: frozenset[EntityType]
+    when: When | None = None
+    place: Mention | None = None  # the Place or State its sentence names for an attack
 
     def sort_key(self) -> tuple:
         src = self.source.key if isinstance(self.source, Mention) else (self.source or "")
@@ -88,14 +92,16 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
     context = Context()
     previous: list[RawClaim] = []
     text_parsed = parsed_text(doc)
+    base = parse_base(data.get("date"))
     for sent in prose_sentences(doc, prose_ranges(doc)):
         sent_text = text_parsed[sent.start_char:sent.end_char]
         start = offsets.start(sent.start_char)
         end = offsets.end(sent.end_char)
         while end > start and source_text[end - 1].isspace():
             end -= 1
-        claims = [_claim(f, args, doc_id, offsets, source_text, start, end, lex)
-                  for f in sentence_findings(sent, args, lex, gazetteer, context)]
+        findings = sentence_findings(sent, args, lex, gazetteer, context)
+        dates = sentence_dates(sent, base) if findings else []
+        claims = [_claim(f, args, doc_id, offsets, source_text, start, end, lex, dates) for f in findings]
         denials = _counter_denials(sent, sent_text, claims, args, doc_id, offsets, source_text, lex)
         if not denials and not any(c.status is Status.ALLEGED for c in claims) and \
                 bare_denial(sent, lex, sent_text):
@@ -145,7 +151,7 @@ def _mention(span: Span, args: Arguments, doc_id: str, offsets, text: str) -> Me
 
 
 def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: int, end: int,
-           lex: Lexicon) -> RawClaim:
+           lex: Lexicon, dates: list[SentenceDate] = ()) -> RawClaim:
     cache = args.assessments
     key = (f.trigger.i, f.presupposed)
     if key not in cache:
@@ -172,6 +178,7 @@ def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: 
         source = phrase
     cue = verdict.cue or f.trigger.text
     confidence = f.base - _penalty(f.subject) - _penalty(f.object)
+    where = place_for(f.relation, f.trigger, f.object.span, args)
     return RawClaim(
         subject=_mention(f.subject.span, args, doc_id, offsets, text),
         relation=f.relation,
@@ -183,4 +190,6 @@ def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: 
         confidence=round(max(0.05, min(0.99, confidence)), 2),
         subject_types=f.subject_types,
         object_types=f.object_types,
+        when=date_for(f.trigger, list(dates)),
+        place=_mention(where, args, doc_id, offsets, text) if where is not None else None,
     )

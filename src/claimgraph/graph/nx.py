@@ -10,7 +10,8 @@ def build_networkx(kg) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(name="claimgraph", documents=len(kg.documents))
     for e in kg.entities:
         g.add_node(e.id, label=e.label, type=e.type.value, aliases=list(e.aliases),
-                   mentions=len(e.mentions), documents=list(e.documents), wikidata=e.wikidata)
+                   mentions=len(e.mentions), documents=list(e.documents), wikidata=e.wikidata,
+                   state=e.state, lat=e.lat, lon=e.lon, country=e.country, subdivision=e.subdivision)
     for c in kg.claims:
         corr = kg.corroboration_of(c)
         g.add_edge(
@@ -24,5 +25,8 @@ def build_networkx(kg) -> nx.MultiDiGraph:
             confidence=c.confidence, rule=c.evidence.rule,
             corroborating_documents=corr.documents, corroborating_sources=corr.sources,
             denied_elsewhere=corr.denied,
+            date=c.when.value if c.when else None, date_end=c.when.end if c.when else None,
+            date_precision=c.when.precision if c.when else None, date_text=c.when.text if c.when else None,
+            place=c.place,
         )
     return g

@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..model import Claim, Document, Entity
 from ..names import slug
-from ..vocab import CG, DCTERMS, GEO, ID, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, WIKIDATA, XSD
+from ..vocab import CG, DCTERMS, GEO, GEOSPARQL, ID, OWL, PREFIXES, PROV, RDF, RDFS, SF, SKOS, WIKIDATA, XSD
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,120}")
 
@@ -66,6 +66,11 @@ def unnamed_source_iri(doc_id: str, phrase: str) -> URIRef:
     return URIRef(f"{document_iri(doc_id)}/source/{slug(phrase)}-{digest}")
 
 
+def geometry_iri(entity_id: str) -> URIRef:
+    """An entity's GeoSPARQL point: a node of its own, named after the entity."""
+    return URIRef(f"{entity_iri(entity_id)}/geometry")
+
+
 def bind(g: Graph) -> None:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
@@ -101,8 +106,20 @@ def entity_triples(entity: Entity, *, mention_count: int | None = None,
     if entity.state:
         yield s, CG.ofState, entity_iri(entity.state)
     if entity.lat is not None and entity.lon is not None:
-        yield s, GEO.lat, _coordinate(entity.lat)
-        yield s, GEO.long, _coordinate(entity.lon)
+        lat, lon = _coordinate(entity.lat), _coordinate(entity.lon)
+        yield s, GEO.lat, lat
+        yield s, GEO.long, lon
+        geometry = geometry_iri(entity.id)
+        yield s, GEOSPARQL.hasGeometry, geometry
+        yield geometry, RDF.type, SF.Point
+        # WKT in the CRS84 axis order: longitude first
+        yield geometry, GEOSPARQL.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEOSPARQL.wktLiteral)
+    if entity.country:
+        yield s, CG.countryCode, Literal(entity.country)
+    if entity.subdivision:
+        yield s, CG.subdivision, Literal(entity.subdivision)
+    if entity.subdivision_code:
+        yield s, CG.subdivisionCode, Literal(entity.subdivision_code)
 
 
 def document_triples(doc: Document) -> Iterator[Triple]:
@@ -115,8 +132,27 @@ def document_triples(doc: Document) -> Iterator[Triple]:
     if doc.url:
         yield s, DCTERMS.source, Literal(doc.url, datatype=XSD.anyURI)
     if doc.date:
-        yield s, DCTERMS.date, Literal(doc.date)
+        yield s, DCTERMS.date, document_date_literal(doc.date)
+    if doc.date_source:
+        yield s, CG.dateSource, Literal(doc.date_source)
     yield s, CG.contentHash, Literal(doc.content_hash)
+
+
+_XSD_OF_PRECISION = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO 8601 value at its precision as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
+    return Literal(value, datatype=_XSD_OF_PRECISION[len(value)])
+
+
+def document_date_literal(value: str) -> Literal:
+    """A document's date: ``xsd:date`` or ``xsd:dateTime`` when it is one, else as given."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?", value):
+        return Literal(value, datatype=XSD.dateTime)
+    return Literal(value)
 
 
 def claim_triples(claim: Claim) -> Iterator[Triple]:
@@ -145,6 +181,18 @@ def claim_triples(claim: Claim) -> Iterator[Triple]:
     yield s, CG.confidence, decimal_literal(claim.confidence)
     yield s, CG.rule, Literal(ev.rule)
     yield s, PROV.wasDerivedFrom, document_iri(ev.document)
+    when = claim.when
+    if when is not None:
+        yield s, CG.dateText, Literal(when.text)
+        if when.value is not None:
+            yield s, CG.date, date_literal(when.value)
+            yield s, CG.datePrecision, Literal(when.precision)
+        if when.end is not None:
+            yield s, CG.dateEnd, date_literal(when.end)
+        if when.qualifier is not None:
+            yield s, CG.dateQualifier, Literal(when.qualifier)
+    if claim.place is not None:
+        yield s, CG.place, entity_iri(claim.place)
 
 
 def quads(documents: Iterable[Document], entities: Iterable[Entity], claims: Iterable[Claim]) -> Iterator[Quad]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..config import IngestConfig
+from ..dates import document_date_in_text
 from ..model import Block, Document
 from .layout import analyse, title_of
 
@@ -24,7 +25,18 @@ def document_from_text(
     ``headings`` are (start, end) ranges known to be headings (from an HTML
     page's ``<h1>``-``<h6>``): a block inside one is a heading whatever the
     layout rules say.
+
+    The document's date is ``date`` (a page's or record's metadata), else a
+    dateline or "Published ..." line near the text's top, else the
+    configured ``ingest.document_date``; ``date_source`` says which.
     """
+    date_source = "metadata" if date else None
+    if not date:
+        found = document_date_in_text(text)
+        if found is not None:
+            date, date_source = found[0], "text"
+        elif config.document_date:
+            date, date_source = config.document_date, "option"
     blocks = analyse(text, boilerplate=config.boilerplate, heading_max_words=config.heading_max_words)
     if headings:
         blocks = _mark_headings(blocks, tuple(headings))
@@ -36,6 +48,7 @@ def document_from_text(
         title=title if title is not None else title_of(text, blocks),
         date=date,
         url=url,
+        date_source=date_source,
     )
 
 

@@ -59,6 +59,7 @@ def prepare(nlp: Language, document: Document) -> Doc:
             span[0].is_sent_start = True
     doc.user_data[USER_KEY] = {
         "document": document.id,
+        "date": document.date,  # the base of relative dates ("on Tuesday")
         # the text spaCy parses (Doc.text would join every token again)
         "text": norm.text,
         "offsets": norm.offsets.to_list(),

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Gazetteer, fold
-from ..model import Claim, Document, Entity, EntityType, Mention, Source
+from ..model import Claim, Document, Entity, EntityType, Mention, Relation, Source
 from ..nlp.wordlists import MentionWords, load_mention_words
 from ..names import similar, slug
 
@@ -251,7 +251,7 @@ class Resolver:
                        claim.attributed_to.value if claim.attributed_to else "")
                 if key not in best or (best[key].confidence, best[key].cue) < (claim.confidence, claim.cue):
                     best[key] = claim
-        claims = sorted(best.values(), key=Claim.sort_key)
+        claims = with_places(sorted(best.values(), key=Claim.sort_key), types)
         return entities, claims
 
     def _claim(self, raw, mapping: dict[Mention, Mention], ids: dict[str, str],
@@ -274,16 +274,60 @@ class Resolver:
             source = Source(phrase=raw.source)
         if source is not None and source.entity == s and raw.relation.value == "accuses":
             source = None  # "X accuses Y": the accusation is X's own act, stated by the article
+        place = None
+        if raw.place is not None and raw.place in mapping:
+            place = ids[mapping[raw.place].key]
+            if types.get(place) not in (EntityType.PLACE, EntityType.STATE) or place in (s, o):
+                place = None
         return Claim(
             subject=s, relation=raw.relation, object=o, status=raw.status,
             evidence=raw.evidence, cue=raw.cue, attributed_to=source, confidence=raw.confidence,
+            when=raw.when, place=place,
         )
 
 
+_PLACING = frozenset({Relation.LOCATED_IN, Relation.OPERATES_IN, Relation.CONTROLS, Relation.ATTACKS,
+                      Relation.THREATENS})
+
+
+def with_places(claims: list[Claim], types: dict[str, EntityType]) -> list[Claim]:
+    """Each claim's place: the Place (or State) it is located, operating, held
+    or attacking in ("IS-KP operatesIn Kunar": Kunar), else the place its
+    sentence names for an attack, else the place of the event it is about
+    (an event's ``locatedIn`` claims in the same document)."""
+    located: dict[tuple[str, str], str] = {}
+    for c in claims:
+        if c.relation is Relation.LOCATED_IN and types.get(c.subject) is EntityType.EVENT \
+                and types.get(c.object) in (EntityType.PLACE, EntityType.STATE):
+            located.setdefault((c.evidence.document, c.subject), c.object)
+    out = []
+    for c in claims:
+        place = c.place
+        if c.relation in _PLACING and types.get(c.object) in (EntityType.PLACE, EntityType.STATE):
+            place = c.object
+        elif place is None:
+            for end in (c.object, c.subject):
+                if types.get(end) is EntityType.EVENT and (c.evidence.document, end) in located:
+                    place = located[(c.evidence.document, end)]
+                    break
+        out.append(c if place == c.place else replace(c, place=place))
+    return out
+
+
 def _where(gz, entry) -> dict:
-    """An entry's state (not for a state) and coordinates, for its Entity."""
+    """An entry's state (not for a state), coordinates, country (ISO 3166-1)
+    and first-level subdivision (name, ISO 3166-2), for its Entity."""
     state = gz.state_of(entry) if entry.type is not EntityType.STATE else None
-    return {"state": state if state in gz and state != entry.id else None, "lat": entry.lat, "lon": entry.lon}
+    state = state if state in gz and state != entry.id else None
+    out = {"state": state, "lat": entry.lat, "lon": entry.lon}
+    if entry.type in (EntityType.PLACE, EntityType.STATE):
+        home = entry if entry.type is EntityType.STATE else gz[state] if state else None
+        out["country"] = home.iso if home is not None and home.iso and len(home.iso) == 2 else None
+        division = entry if entry.kind == "admin1" else gz[entry.within] if entry.within in gz else None
+        if division is not None and division.kind == "admin1":
+            out["subdivision"] = division.label
+            out["subdivision_code"] = division.iso
+    return out
 
 
 def _best_label(labels: Counter, key: str) -> str:

@@ -55,6 +55,7 @@ from ..graph.rdf import (
     document_iri,
     document_triples,
     entity_iri,
+    geometry_iri,
     entity_triples,
     quads,
 )
@@ -496,7 +497,8 @@ class CorpusStore:
             if rdf.contains_named_graph(name):
                 rdf.remove_graph(name)
         # documents and entities: remove what is no longer true, add what is new
-        subjects = [to_ox(document_iri(d)) for d in doc_ids] + [to_ox(entity_iri(e)) for e in sorted(entity_ids)]
+        subjects = [to_ox(document_iri(d)) for d in doc_ids] + [to_ox(entity_iri(e)) for e in sorted(entity_ids)] \
+            + [to_ox(geometry_iri(e)) for e in sorted(entity_ids)]  # an entity's point is a node of its own
         wanted: set[ox.Quad] = set()
         for g in graphs:
             for s, p, o in document_triples(g.documents[0]):

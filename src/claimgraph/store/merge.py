@@ -146,7 +146,8 @@ def reconcile(kg: KnowledgeGraph, known: Known, gazetteer: Gazetteer) -> Knowled
         source = c.attributed_to
         if source is not None and source.entity is not None:
             source = Source(entity=mapping.get(source.entity, source.entity))
-        claim = replace(c, subject=s, object=o, attributed_to=source)
+        place = mapping.get(c.place, c.place) if c.place else None
+        claim = replace(c, subject=s, object=o, attributed_to=source, place=place)
         key = (claim.evidence.document, claim.evidence.char_start, s, claim.relation, o, claim.status,
                source.value if source else "")
         if key not in best or (best[key].confidence, best[key].cue) < (claim.confidence, claim.cue):

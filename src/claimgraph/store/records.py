@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Block, BlockKind, Claim, Document, Entity, EntityType, Evidence, Mention, Relation, Source, Status
+from ..model import Block, BlockKind, Claim, Document, Entity, EntityType, Evidence, Mention, Relation, Source, Status, When
 
 
 def dumps(obj: Any) -> str:
@@ -22,12 +22,12 @@ def dumps(obj: Any) -> str:
 
 def document_to_json(d: Document) -> dict:
     return {"id": d.id, "text": d.text, "source": d.source, "title": d.title, "date": d.date, "url": d.url,
-            "content_hash": d.content_hash, "blocks": [[b.kind.value, b.start, b.end] for b in d.blocks]}
+            "date_source": d.date_source, "content_hash": d.content_hash, "blocks": [[b.kind.value, b.start, b.end] for b in d.blocks]}
 
 
 def document_from_json(o: dict) -> Document:
     return Document(id=o["id"], text=o["text"], source=o["source"], title=o["title"], date=o["date"], url=o["url"],
-                    content_hash=o["content_hash"],
+                    date_source=o.get("date_source"), content_hash=o["content_hash"],
                     blocks=tuple(Block(BlockKind(k), s, e) for k, s, e in o["blocks"]))
 
 
@@ -46,14 +46,16 @@ def mention_from_json(o: list) -> Mention:
 def entity_to_json(e: Entity) -> dict:
     return {"id": e.id, "label": e.label, "type": e.type.value, "aliases": list(e.aliases),
             "wikidata": e.wikidata, "mentions": [mention_to_json(m) for m in e.mentions],
-            "state": e.state, "lat": e.lat, "lon": e.lon}
+            "state": e.state, "lat": e.lat, "lon": e.lon, "country": e.country, "subdivision": e.subdivision,
+            "subdivision_code": e.subdivision_code}
 
 
 def entity_from_json(o: dict) -> Entity:
     # records written before entities had a state and coordinates have none
     return Entity(id=o["id"], label=o["label"], type=EntityType(o["type"]), aliases=tuple(o["aliases"]),
                   wikidata=o["wikidata"], mentions=tuple(mention_from_json(m) for m in o["mentions"]),
-                  state=o.get("state"), lat=o.get("lat"), lon=o.get("lon"))
+                  state=o.get("state"), lat=o.get("lat"), lon=o.get("lon"), country=o.get("country"),
+                  subdivision=o.get("subdivision"), subdivision_code=o.get("subdivision_code"))
 
 
 # -- claims --------------------------------------------------------------------------------
@@ -68,7 +70,8 @@ def claim_to_json(c: Claim) -> dict:
     return {"subject": c.subject, "relation": c.relation.value, "object": c.object, "status": c.status.value,
             "evidence": {"document": ev.document, "sentence": ev.sentence, "char_start": ev.char_start,
                          "char_end": ev.char_end, "rule": ev.rule},
-            "cue": c.cue, "attributed_to": source, "confidence": c.confidence}
+            "cue": c.cue, "attributed_to": source, "confidence": c.confidence,
+            "when": c.when.to_dict() if c.when else None, "place": c.place}
 
 
 def claim_from_json(o: dict) -> Claim:
@@ -77,4 +80,5 @@ def claim_from_json(o: dict) -> Claim:
     return Claim(subject=o["subject"], relation=Relation(o["relation"]), object=o["object"],
                  status=Status(o["status"]),
                  evidence=Evidence(ev["document"], ev["sentence"], ev["char_start"], ev["char_end"], ev["rule"]),
-                 cue=o["cue"], attributed_to=Source(**src) if src else None, confidence=o["confidence"])
+                 cue=o["cue"], attributed_to=Source(**src) if src else None, confidence=o["confidence"],
+                 when=When.from_dict(o["when"]) if o.get("when") else None, place=o.get("place"))
