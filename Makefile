@@ -81,8 +81,15 @@ browser-deps:
 	@chromium --version 2>/dev/null
 
 ## the README's picture of the seed graph: docs/graph.png from exports/graph.html
+## docs/graph.png from the demo; docs/timeline.png and docs/map.png from the seeds built with a
+## document date (the seed articles carry none, so their relative dates stay unplaced without one)
+SHOT_DIR := $(shell mktemp -d -u /tmp/claimgraph-shot.XXXXXX)
 screenshot: setup browser-deps
 	$(BIN)/python docs/screenshot.py exports/graph.html docs/graph.png
+	$(BIN)/claimgraph build seeds/ --document-date 2025-11-01 --out $(SHOT_DIR) --format html --quiet
+	$(BIN)/python docs/screenshot.py $(SHOT_DIR)/graph.html docs/timeline.png
+	$(BIN)/python docs/screenshot.py $(SHOT_DIR)/graph.html docs/map.png --view map
+	rm -rf $(SHOT_DIR)
 
 ## how long a 2,000-entity page takes to open in headless Chromium
 bench-html: setup browser-deps

@@ -2,6 +2,7 @@
 until its layout has settled, save a PNG.
 
     .venv/bin/python docs/screenshot.py exports/graph.html docs/graph.png   # make screenshot
+    .venv/bin/python docs/screenshot.py PAGE docs/map.png --view map        # the map view
 """
 from __future__ import annotations
 
@@ -15,9 +16,16 @@ from tests.browser import chromium, visit  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
+    view = "graph"
+    if "--view" in argv:
+        i = argv.index("--view")
+        view = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     page = Path(argv[0]) if argv else ROOT / "exports" / "graph.html"
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "graph.png"
     with chromium() as browser, visit(browser, page) as v:
+        if view == "map":
+            v.page.click("#view-map")
         problems = v.problems() + v.foreign_requests(page.resolve().as_uri())
         if problems:
             print("the page has problems:", *problems, sep="\n  ", file=sys.stderr)

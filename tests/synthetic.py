@@ -88,3 +88,53 @@ def hostile_graph() -> KnowledgeGraph:
                 attributed_to=Source(phrase="officials " + p[k % len(p)]) if j else Source(entity="x2"),
                 confidence=0.6))
     return KnowledgeGraph(docs, entities, tuple(claims))
+
+
+def dated_graph(n_docs: int = 6):
+    """A corpus made in code: states and places of three countries, attacks, controls and
+    accusations dated at every precision (and undated), in several documents."""
+    import random
+
+    from claimgraph.graph import KnowledgeGraph
+    from claimgraph.model import Claim, Document, Entity, EntityType, Evidence, Mention, Relation, Source, Status, When
+
+    rnd = random.Random(7)
+    # (id, label, class, country, subdivision, aliases, (lat, lon))
+    specs = [("nigeria", "Nigeria", EntityType.STATE, "NG", None, ("Federal Republic of Nigeria",), (9.06, 7.49)),
+             ("borno-ng", "Borno", EntityType.PLACE, "NG", "Borno", (), (11.5, 12.9)),
+             ("maiduguri-ng", "Maiduguri", EntityType.PLACE, "NG", "Borno", (), (11.85, 13.16)),
+             ("mali", "Mali", EntityType.STATE, "ML", None, (), (12.65, -8.0)),
+             ("gao-ml", "Gao", EntityType.PLACE, "ML", "Gao", (), (16.27, -0.04)),
+             ("ukraine", "Ukraine", EntityType.STATE, "UA", None, (), (50.45, 30.52)),
+             ("kharkiv-ua", "Kharkiv", EntityType.PLACE, "UA", "Kharkivska", (), (49.99, 36.23)),
+             ("iswap", "ISWAP", EntityType.ARMED_GROUP, None, None, (), None),
+             ("jnim", "JNIM", EntityType.ARMED_GROUP, None, None, (), None),
+             ("russia", "Russia", EntityType.STATE, "RU", None, (), (55.75, 37.62))]
+    dates = [None, When("on 3 May 2024", "2024-05-03", "day"), When("in March 2024", "2024-03", "month"),
+             When("in 2023", "2023", "year"), When("last week", "2024-04-29", "week", "2024-05-05"),
+             When("between March and May 2024", "2024-03", "month", "2024-05"),
+             When("since April 2023", "2023-04", "month", qualifier="since"), When("on Tuesday"),
+             When("in the 1990s", "1990", "decade", "1999")]
+    docs, claims = [], []
+    mentions = {s[0]: [] for s in specs}
+    for i in range(n_docs):
+        doc_id = f"gen-{i}"
+        text = " ".join(f"Sentence {j} of document {i}." for j in range(12))
+        docs.append(Document(id=doc_id, text=text, source=f"{doc_id}.txt", date="2024-05-07", date_source="option"))
+        for eid in mentions:
+            mentions[eid].append(Mention(doc_id, 0, 8, eid, None, eid))
+        for j in range(12):
+            actor = rnd.choice(["iswap", "jnim", "russia"])
+            target = rnd.choice(["borno-ng", "maiduguri-ng", "gao-ml", "kharkiv-ua", "nigeria", "mali"])
+            relation = rnd.choice([Relation.ATTACKS, Relation.ATTACKS, Relation.CONTROLS])
+            status = rnd.choice(list(Status))
+            source = Source(entity="ukraine") if status is Status.ALLEGED and rnd.random() < 0.5 else None
+            place = target if rnd.random() < 0.8 else None
+            start = j * len(f"Sentence {j} of document {i}. ")
+            claims.append(Claim(actor, relation, target, status,
+                                Evidence(doc_id, f"Sentence {j} of document {i}.", start, start + 10, "generated"),
+                                cue="cue", attributed_to=source, when=rnd.choice(dates), place=place))
+    entities = [Entity(id=eid, label=label, type=t, aliases=aliases, mentions=tuple(mentions[eid]),
+                       country=cc, subdivision=sub, lat=at[0] if at else None, lon=at[1] if at else None)
+                for eid, label, t, cc, sub, aliases, at in specs]
+    return KnowledgeGraph(tuple(docs), tuple(entities), tuple(claims))

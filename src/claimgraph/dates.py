@@ -17,13 +17,14 @@ date, so the same text gives the same value on any day it is run.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .model import When
 
-__all__ = ["When", "document_date_in_text", "parse_base", "resolve"]
+__all__ = ["When", "document_date_in_text", "first_day", "last_day", "parse_base", "resolve"]
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -267,3 +268,22 @@ def document_date_in_text(text: str, *, window: int = 1500) -> tuple[str, str] |
         if parsed and parsed[1] == "day":
             return parsed[0].isoformat(), m.group(0).strip()
     return None
+
+
+def first_day(value: str | None) -> str | None:
+    """An ISO value at its precision ("2023", "2023-04", "2023-04-09") as the date it starts on."""
+    if value is None:
+        return None
+    return {4: f"{value}-01-01", 7: f"{value}-01"}.get(len(value), value)
+
+
+def last_day(value: str | None) -> str | None:
+    """An ISO value at its precision as the date it ends on."""
+    if value is None:
+        return None
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value

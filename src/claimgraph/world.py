@@ -17,17 +17,20 @@ token runs of the parsed text).
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
+import re
 import sqlite3
 import threading
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 FILES = ("places.tsv", "actors.tsv")
 COLUMNS = ("id", "type", "kind", "label", "names", "tokens", "keys", "country", "within", "lat", "lon",
            "population", "geonames", "iso", "demonyms", "capital_of", "source")
-_SCHEMA_VERSION = "4"
+_SCHEMA_VERSION = "6"
 
 
 def cache_dir() -> Path:
@@ -77,30 +80,74 @@ def _build(con: sqlite3.Connection, folder: Path) -> None:
     con.commit()
 
 
+_DESIGNATORS = frozenset({"state", "region", "province", "oblast", "oblast'", "sheng", "okrug", "kraj", "governorate",
+                          "muhafazat", "district", "county", "department", "departement", "prefecture", "territory",
+                          "division", "municipality", "of", "the", "autonomous", "federal", "capital", "special",
+                          "wilayah", "wilaya", "voivodeship", "parish", "canton", "zizhiqu", "shi", "ken", "do", "-do"})
+_COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west", "nord": "north",
+            "sud": "south", "est": "east", "ouest": "west"}
+
+
+def _division_key(label: str) -> str:
+    """A division's name without its designator, folded: "Northern Darfur" and "North Darfur State"
+    are both "north darfur"; "Zhytomyrska oblast" is "zhytomyrska"."""
+    text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
+    words = [_COMPASS.get(w, w) for w in re.split(r"[\s/,()-]+", text) if w]
+    kept = [w for w in words if w not in _DESIGNATORS]
+    return " ".join(kept or words)
+
+
 def derive_points(rows: list[list[str]]) -> None:
     """Coordinates for the rows the sources give none: a first-level division
-    gets its most populous city's, a country its capital's (GeoNames gives
-    neither a point; these lie inside them, which a centroid need not). The
-    row's source says so ("+point:city-id")."""
-    i_id, i_kind, i_cc, i_within, i_lat, i_lon, i_pop, i_cap, i_src = (COLUMNS.index(c) for c in (
-        "id", "kind", "country", "within", "lat", "lon", "population", "capital_of", "source"))
+    gets its most populous city's, a country its capital's or else its
+    largest city's (GeoNames gives
+    neither a point; these lie inside them, which a centroid need not). An
+    ISO 3166-2 division that the generator could not join to its GeoNames
+    twin ("North Darfur" and GeoNames' "Northern Darfur") takes the twin's
+    point when one division of its country has the same name without its
+    designator, or one is very like it. The row's source says so
+    ("+point:city-id", "+point:city-id~twin-id")."""
+    i_id, i_kind, i_cc, i_within, i_lat, i_lon, i_pop, i_cap, i_src, i_label = (COLUMNS.index(c) for c in (
+        "id", "kind", "country", "within", "lat", "lon", "population", "capital_of", "source", "label"))
     largest: dict[str, list[str]] = {}
     capital: dict[str, list[str]] = {}
+    in_country: dict[str, list[str]] = {}
     for r in rows:
         if r[i_kind] != "city" or not r[i_lat]:
             continue
         if r[i_cap]:
             capital.setdefault(r[i_cap], r)
-        best = largest.get(r[i_within])
-        if best is None or (-int(r[i_pop] or 0), r[i_id]) < (-int(best[i_pop] or 0), best[i_id]):
-            largest[r[i_within]] = r
+        rank = (-int(r[i_pop] or 0), r[i_id])
+        for table, key in ((largest, r[i_within]), (in_country, r[i_cc])):
+            best = table.get(key)
+            if best is None or rank < (-int(best[i_pop] or 0), best[i_id]):
+                table[key] = r
     for r in rows:
         if r[i_lat]:
             continue
-        src = capital.get(r[i_cc]) if r[i_kind] == "country" else largest.get(r[i_id]) if r[i_kind] == "admin1" else None
+        # a country whose capital the data does not mark (Cameroon, Colombia): its largest city
+        src = (capital.get(r[i_cc]) or in_country.get(r[i_cc])) if r[i_kind] == "country" else \
+            largest.get(r[i_id]) if r[i_kind] == "admin1" else None
         if src is not None:
             r[i_lat], r[i_lon] = src[i_lat], src[i_lon]
             r[i_src] = f"{r[i_src]}+point:{src[i_id]}"
+    twins: dict[str, dict[str, list[list[str]]]] = {}
+    for r in rows:
+        if r[i_kind] == "admin1" and r[i_lat] and r[i_id] in largest:
+            twins.setdefault(r[i_cc], {}).setdefault(_division_key(r[i_label]), []).append(r)
+    for r in rows:
+        if r[i_kind] != "admin1" or r[i_lat] or r[i_cc] not in twins:
+            continue
+        keys = twins[r[i_cc]]
+        key = _division_key(r[i_label])
+        found = keys.get(key)
+        if not found:
+            close = difflib.get_close_matches(key, sorted(keys), n=2, cutoff=0.85)
+            found = keys[close[0]] if len(close) == 1 else None
+        if found and len(found) == 1:
+            twin = found[0]
+            r[i_lat], r[i_lon] = twin[i_lat], twin[i_lon]
+            r[i_src] = f"{r[i_src]}+point:{largest[twin[i_id]][i_id]}~{twin[i_id]}"
 
 
 class WorldIndex:

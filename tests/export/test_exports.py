@@ -93,9 +93,17 @@ def test_neo4j_files(seed_exports, seed_graph):
     folder = seed_exports / "neo4j"
     with (folder / "entities.csv").open(encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["id:ID(Entity)", "name", "type", "aliases:string[]", "wikidata", "mentions:int", ":LABEL"]
+    assert rows[0] == ["id:ID(Entity)", "name", "type", "aliases:string[]", "wikidata", "mentions:int", "state",
+                       "country", "subdivision", "subdivision_code", "location:point{crs:WGS-84}", ":LABEL"]
     assert len(rows) - 1 == len(seed_graph.entities)
-    assert all(r[6].startswith("Entity;") for r in rows[1:])
+    assert all(r[-1].startswith("Entity;") for r in rows[1:])
+    # every place with coordinates has its point, in the admin-import point syntax
+    by_id = {e.id: e for e in seed_graph.entities}
+    for r in rows[1:]:
+        e = by_id[r[0]]
+        assert (r[10] != "") == (e.lat is not None)
+        if e.lat is not None:
+            assert r[10] == f"{{latitude:{e.lat!r},longitude:{e.lon!r}}}"
     with (folder / "claims.csv").open(encoding="utf-8") as fh:
         claims = list(csv.DictReader(fh))
     assert len(claims) == len(seed_graph.claims)

@@ -102,8 +102,9 @@ def test_article_text_never_reaches_the_markup_unescaped(tmp_path):
     assert labels["x0"] == "Brigade " + PAYLOADS[0]  # the text itself is kept, as data
     parsed = Elements(page)
     tags = Counter(tag for tag, _ in parsed.tags)
-    # exactly the three scripts the page ships (data, vis-network, ours), no image, no handler
-    assert tags["script"] == 3 and tags["img"] == 0
+    # exactly the five scripts the page ships (its data, the world outline, vis-network, topojson-client,
+    # ours), no image, no handler
+    assert tags["script"] == 5 and tags["img"] == 0
     assert all(not name.startswith("on") for _, attrs in parsed.tags for name in attrs)
     assert all(attrs.get("class") == "icon" or "line" in attrs.get("class", "")
                for tag, attrs in parsed.tags if tag == "svg")
@@ -116,7 +117,7 @@ def test_the_csp_allows_exactly_the_inline_scripts(seed_page):
     assert "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";", 1)[0]
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp
     scripts = re.findall(r"<script>(.*?)</script>", seed_page, flags=re.S)
-    assert len(scripts) == 2
+    assert len(scripts) == 3  # vis-network, topojson-client, the page's own
     for code in scripts:
         digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in csp

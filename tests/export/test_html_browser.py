@@ -152,6 +152,9 @@ def _probe_everything(page) -> None:
         page.fill("#search", text)
         page.keyboard.press("Enter")
     page.check("#f-isolated")
+    page.click("#view-map")  # the map draws names too (as SVG text and titles)
+    page.evaluate("() => document.querySelectorAll('#map .marker').forEach(m => m.dispatchEvent(new Event('click')))")
+    page.click("#view-graph")
     page.click("#reset")
 
 
@@ -167,7 +170,7 @@ def test_hostile_text_never_executes(browser, tmp_path, bypass_csp, artifacts):
         page.wait_for_timeout(300)
         assert page.evaluate("() => window.__pwned") is None
         assert page.evaluate("() => document.querySelectorAll('img, iframe, object, embed').length") == 0
-        assert page.evaluate("() => document.scripts.length") == 3
+        assert page.evaluate("() => document.scripts.length") == 5  # data, world outline and the three scripts
         # the payloads are shown as text
         page.evaluate("() => window.claimgraph.selectNode('x0')")
         assert PAYLOADS[0] in page.text_content("#details")

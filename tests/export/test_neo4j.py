@@ -76,7 +76,7 @@ def _clean(props: dict) -> dict:
     for k, v in props.items():
         if isinstance(v, str):
             v = " ".join(v.split())
-        elif isinstance(v, (list, tuple)):
+        elif isinstance(v, list):
             v = [" ".join(x.split()) for x in v]
         if v not in (None, "", []):
             out[k] = v
@@ -272,7 +272,9 @@ def test_csv_headers_follow_the_admin_import_rules(seed_neo4j, seed_graph):
             if kind.startswith(("ID(", "START_ID(", "END_ID(")) or kind in ("LABEL", "TYPE"):
                 continue
             assert re.fullmatch(r"[a-z][a-z_]*", name), column
-            assert kind == "" or kind.removesuffix("[]") in ADMIN_TYPES, column
+            # a point's type names its coordinate reference system: point{crs:WGS-84}
+            assert kind == "" or kind.removesuffix("[]") in ADMIN_TYPES or \
+                re.fullmatch(r"point\{crs:(WGS-84|WGS-84-3D|cartesian|cartesian-3D)\}", kind), column
     # labels: Entity plus its class, split by the array delimiter
     by_id = {e.id: e for e in seed_graph.entities}
     for row in ent_rows:
@@ -296,6 +298,11 @@ def test_csv_headers_follow_the_admin_import_rules(seed_neo4j, seed_graph):
                     int(cell)
                 elif kind == "float" and cell:
                     float(cell)
+                elif kind == "date" and cell:
+                    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell), cell
+                elif kind.startswith("point") and cell:
+                    m = re.fullmatch(r"\{latitude:(-?[0-9.]+),longitude:(-?[0-9.]+)\}", cell)
+                    assert m and -90 <= float(m[1]) <= 90 and -180 <= float(m[2]) <= 180, cell
     # import.sh names every CSV file, the same array delimiter, and no multiline fields
     script = (seed_neo4j / "import.sh").read_text(encoding="utf-8")
     assert "neo4j-admin database import full" in script

@@ -35,11 +35,11 @@ field), so the three ways into Neo4j give the same graph.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..dates import first_day, last_day
 from ..model import Claim, Document, Entity, EntityType, Relation
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -102,8 +102,11 @@ DOCUMENT_STATEMENT = (
     f"UNWIND $rows AS row MERGE (d:{quote(DOCUMENT)} {{id: row.id}}) SET d += row.properties"
 )
 _ENTITY_TEMPLATE = (
-    "UNWIND $rows AS row MERGE (e:{entity} {{id: row.id}}) SET e += row.properties, e:{label}, "
-    "e.location = CASE WHEN row.lat IS NULL THEN null ELSE point({{latitude: row.lat, longitude: row.lon}}) END"
+    "UNWIND $rows AS row MERGE (e:{entity} {{id: row.id}}) SET e += row.properties, e:{label} "
+    # a point only for a row with coordinates (FOREACH over an empty list sets nothing; a CASE would
+    # still build point(null) on engines that evaluate both branches)
+    "FOREACH (_ IN CASE WHEN row.lat IS NULL THEN [] ELSE [1] END | "
+    "SET e.location = point({{latitude: row.lat, longitude: row.lon}}))"
 )
 _CLAIM_TEMPLATE = (
     "UNWIND $rows AS row MATCH (s:{entity} {{id: row.subject}}) MATCH (o:{entity} {{id: row.object}}) "
@@ -188,25 +191,6 @@ def entity_row(e: Entity) -> dict:
             "properties": _props(zip([n for n, _ in ENTITY_PROPERTIES], (
                 e.label, e.type.value, list(e.aliases), e.wikidata, len(e.mentions), e.state, e.country,
                 e.subdivision, e.subdivision_code)))}
-
-
-def first_day(value: str | None) -> str | None:
-    """An ISO value at its precision ("2023", "2023-04", "2023-04-09") as the date it starts on."""
-    if value is None:
-        return None
-    return {4: f"{value}-01-01", 7: f"{value}-01"}.get(len(value), value)
-
-
-def last_day(value: str | None) -> str | None:
-    """An ISO value at its precision as the date it ends on."""
-    if value is None:
-        return None
-    if len(value) == 4:
-        return f"{value}-12-31"
-    if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:])
-        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
-    return value
 
 
 def claim_row(c: Claim, corr) -> dict:

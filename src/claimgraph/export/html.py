@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import math
 import os
 from collections import Counter, defaultdict
@@ -40,6 +41,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.edge import Edge as PyvisEdge
 from pyvis.network import Network
 
+from ..dates import first_day
 from ..errors import Code, ConfigError, one_of
 from ..model import Claim, Entity, EntityType, Relation, Status
 from .base import RecordExporter
@@ -85,6 +87,7 @@ GRID_CELL = (220.0, 80.0)  # entities without claims: a grid of cells this wide 
 DEFAULT_TITLE = "claimgraph: who claims what"
 
 _TEMPLATES = Path(__file__).with_name("templates")
+_VENDOR = Path(__file__).with_name("vendor")  # the map's world outline and its decoder (tools/vendor/build.py)
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                    keep_trailing_newline=True)
@@ -243,14 +246,16 @@ class HtmlExporter(RecordExporter):
 
         for e in entities:
             x, y = positions[e.id]
+            where = {"lat": e.lat, "lon": e.lon} if e.lat is not None and e.lon is not None else {}
             net.add_node(
                 e.id, label=_short(e.label), x=x, y=y, cls=e.type.value,
                 value=degree[e.id] if opts["size_by"] == "degree" else len(e.mentions),
                 degree=degree[e.id], mentions=len(e.mentions), documents=list(e.documents),
                 info={"label": e.label, "type": e.type.value, "aliases": list(e.aliases),
                       "wikidata": e.wikidata,
-                      "mentions_by_document": dict(sorted(Counter(m.document for m in e.mentions).items()))},
-                **_node_style(e.type),
+                      "mentions_by_document": dict(sorted(Counter(m.document for m in e.mentions).items())),
+                      "country": e.country, "subdivision": e.subdivision},
+                **where, **_node_style(e.type),
             )
 
         per_pair = Counter(tuple(sorted((k[0], k[2]))) for k in keys)
@@ -276,6 +281,11 @@ class HtmlExporter(RecordExporter):
                 arrows["middle"] = {"enabled": True, "type": "bar", "scaleFactor": 0.8}
                 extra["font"] = {"vadjust": -9, "color": "#B2182B"}
             by_doc = dict(sorted(Counter(c.evidence.document for c in group).items()))
+            # the timeline's counts: per document, per first day of the claim's date ("" undated)
+            days: dict[str, Counter] = defaultdict(Counter)
+            for c in group:
+                days[c.evidence.document][first_day(c.when.value) if c.when and c.when.value else ""] += 1
+            by_day = {d: dict(sorted(n.items())) for d, n in sorted(days.items())}
             # pyvis's add_edge checks both ends with a linear scan of the node list for every edge
             # (quadratic); the same check against a set, then pyvis's own Edge record
             if s not in node_ids or o not in node_ids:
@@ -283,7 +293,7 @@ class HtmlExporter(RecordExporter):
             edge = PyvisEdge(
                 s, o, True,
                 label=edge_label(rel, status, len(group)), relation=rel, status=status, count=len(group),
-                statements_by_document=by_doc, arrows=arrows, dashes=style["dashes"],
+                statements_by_document=by_doc, statements_by_day=by_day, arrows=arrows, dashes=style["dashes"],
                 width=round(style["width"] + min(3.0, 1.2 * math.log2(len(group))), 2),
                 color={"color": RELATION_COLORS[Relation(rel)], "highlight": RELATION_COLORS[Relation(rel)],
                        "hover": RELATION_COLORS[Relation(rel)], "opacity": style["opacity"]},
@@ -297,6 +307,8 @@ class HtmlExporter(RecordExporter):
                         "source": self._source_label(c), "cue": c.cue, "sentence": c.evidence.sentence,
                         "document": c.evidence.document, "char_start": c.evidence.char_start,
                         "char_end": c.evidence.char_end, "confidence": c.confidence,
+                        "date": _date_label(c), "place": self.context.entities[c.place].label
+                        if c.place and c.place in self.context.entities else None,
                     } for c in group[:MAX_STATEMENTS]],
                     "more": max(0, len(group) - MAX_STATEMENTS),
                 },
@@ -323,6 +335,8 @@ class HtmlExporter(RecordExporter):
                           "suffix": STATUS_STYLE[s]["suffix"],
                           "count": sum(1 for c in claims if c.status is s)} for s in Status],
             "physics": physics, "size_by": opts["size_by"],
+            "dated": sum(1 for c in claims if c.when and c.when.value),
+            "placed": sum(1 for e in entities if e.lat is not None and e.lon is not None),
         }
         return net, meta
 
@@ -341,13 +355,15 @@ class HtmlExporter(RecordExporter):
         nodes, edges, _heading, _height, _width, _options = net.get_network_data()
         vis_js = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
         app_js = (_TEMPLATES / "graph.js").read_text(encoding="utf-8")
-        for name, code in (("vis-network.min.js", vis_js), ("graph.js", app_js)):
+        topo_js = (_VENDOR / "topojson-client.min.js").read_text(encoding="utf-8")
+        world = json.loads((_VENDOR / "countries-110m.json").read_text(encoding="utf-8"))
+        for name, code in (("vis-network.min.js", vis_js), ("graph.js", app_js), ("topojson-client.min.js", topo_js)):
             if "</script" in code.lower():  # would end the inline <script> early
                 raise AssertionError(f"{name} cannot be inlined: it contains '</script'")
         return _ENV.get_template("graph.html.j2").render(
             title=self.options["title"] or DEFAULT_TITLE, meta=meta,
             data={"nodes": nodes, "edges": edges, "meta": meta},
-            vis_js=vis_js, app_js=app_js, csp=_csp(vis_js, app_js),
+            vis_js=vis_js, app_js=app_js, topo_js=topo_js, world=world, csp=_csp(vis_js, topo_js, app_js),
             vis_css=(_VIS / "vis-network.css").read_text(encoding="utf-8"),
         )
 
@@ -356,6 +372,14 @@ class HtmlExporter(RecordExporter):
         with self.tx.open(path) as fh:
             fh.write(self.render())
         return [path]
+
+
+def _date_label(c: Claim) -> dict | None:
+    """A statement's date for the page: the words, and the value when it was placed."""
+    if c.when is None:
+        return None
+    return {"text": c.when.text, "value": c.when.value, "end": c.when.end, "precision": c.when.precision,
+            "qualifier": c.when.qualifier}
 
 
 def _csp(*scripts: str) -> str:

@@ -43,6 +43,7 @@ def sentence_dates(sent: Span, base: date | None) -> list[SentenceDate]:
     for ent in sent.ents:
         if ent.label_ not in _TIME_LABELS:
             continue
+        ent = _with_range_start(ent, sent)
         root = ent.root
         qualifier = None
         if root.dep_ == "pobj" and root.head.lower_ in _QUALIFYING:
@@ -51,6 +52,21 @@ def sentence_dates(sent: Span, base: date | None) -> list[SentenceDate]:
         if when is not None:
             out.append(SentenceDate(ent, when))
     return out
+
+
+_RANGE_JOINS = frozenset({"and", "to", "until", "till", "through", "-", "–", "—"})
+
+
+def _with_range_start(ent: Span, sent: Span) -> Span:
+    """"between March and May 2024": spaCy may see only "May 2024"; the range's
+    start and its opening word join it."""
+    i = ent.start
+    if i - 2 < sent.start or ent.doc[i - 1].lower_ not in _RANGE_JOINS:
+        return ent
+    for j in range(i - 2, max(sent.start, i - 5) - 1, -1):
+        if ent.doc[j].lower_ in ("between", "from"):
+            return ent.doc[j:ent.end]
+    return ent
 
 
 def _clause(tok: Token) -> Token:

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from ..gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer
 from ..model import EntityType
 from ..names import translit_key
 
@@ -226,10 +226,15 @@ class GazetteerRuler:
         states |= {self.gazetteer.state_of(self.gazetteer[i]) for i in named if i in self.gazetteer}
         places: list[Span] = []
         for start, end, entries in sorted(found, key=lambda f: (f[0], f[1])):
-            # the document's country first; of a town and its division named alike, the town
+            # the document's country first; of a town and its division named alike, the town;
+            # then one the words name by its own name, not an alternate one ("Borno" is the state,
+            # not an old name of Borna); then the most populous (the Gao of Mali, not of Burkina
+            # Faso, when the text names neither)
             towns = {o.country for o in entries if o.kind == "city"}
+            surface = fold(doc[start:end].text)
             entries.sort(key=lambda e: (self.gazetteer.state_of(e) not in states,
-                                        e.kind == "admin1" and e.country in towns))
+                                        e.kind == "admin1" and e.country in towns,
+                                        not surface.startswith(fold(e.label)), -e.population))
             best = entries[0]
             if best.type is not EntityType.PLACE or best.capital_of:
                 candidates.append((start, end, [e.id for e in entries]))

@@ -42,6 +42,8 @@
 
   // -- filters ----------------------------------------------------------------
   let F = null;
+  let view = "graph";  // or "map"
+  let selected = null;  // the entity whose details are open: kept when the view changes
   const visibleNodes = new Set();
   const visibleEdges = new Set();
   const shownCount = new Map();  // edge id -> statements in the selected documents
@@ -50,16 +52,31 @@
                               function (i) { return i.value; }));
   }
   function readFilters() {
+    const lo = $("t-from").value, hi = $("t-to").value;
     F = { status: checkedIn("f-status"), relation: checkedIn("f-relation"), cls: checkedIn("f-class"),
-          doc: checkedIn("f-document"), isolated: $("f-isolated").checked };
+          doc: checkedIn("f-document"), isolated: $("f-isolated").checked,
+          undated: $("f-undated").checked, lo: lo || null, hi: hi || null };
+  }
+  // statements of an edge in the selected documents and period ("" is a statement without a date)
+  function inTime(day) {
+    if (day === "") return F.undated;
+    return (!F.lo || day >= F.lo) && (!F.hi || day <= F.hi);
+  }
+  function countShown(e) {
+    let k = 0;
+    for (const d in e.statements_by_day) {
+      if (!F.doc.has(d)) continue;
+      const days = e.statements_by_day[d];
+      for (const day in days) if (inTime(day)) k += days[day];
+    }
+    return k;
   }
   function compute() {
     visibleNodes.clear();
     visibleEdges.clear();
     const touched = new Set();
     for (const e of data.edges) {
-      let k = 0;
-      for (const d in e.statements_by_document) if (F.doc.has(d)) k += e.statements_by_document[d];
+      const k = countShown(e);
       shownCount.set(e.id, k);
       if (k > 0 && F.status.has(e.status) && F.relation.has(e.relation) &&
           F.cls.has(nodeById.get(e.from).cls) && F.cls.has(nodeById.get(e.to).cls)) {
@@ -214,6 +231,8 @@
     edgeView.refresh();
     updateShown();
     search();
+    drawTimeline();
+    if (view === "map") drawMap();
   }
   document.querySelectorAll("aside input[type=checkbox]").forEach(function (box) {
     box.addEventListener("change", refresh);
@@ -231,9 +250,13 @@
       nodes.update(data.nodes.map(function (n) { return { id: n.id, value: r.value === "mentions" ? n.mentions : n.degree }; }));
     });
   });
+  document.querySelectorAll("#t-from, #t-to").forEach(function (box) { box.addEventListener("change", refresh); });
+  $("t-clear").addEventListener("click", function () { $("t-from").value = ""; $("t-to").value = ""; refresh(); });
   $("reset").addEventListener("click", function () {
     document.querySelectorAll("fieldset input[type=checkbox]").forEach(function (i) { i.checked = i.id !== "f-isolated"; });
     $("f-isolated").checked = isolatedByDefault;
+    $("t-from").value = "";
+    $("t-to").value = "";
     $("search").value = "";
     refresh();
     network.fit({ animation: { duration: 300 } });
@@ -324,6 +347,12 @@
       const ev = add(card, el("div", "ev"));
       add(ev, el("div", "muted", "according to " + sourceName(st) + (st.cue ? " \u00b7 cue \u201c" + st.cue + "\u201d" : "") +
                  (full ? " \u00b7 confidence " + st.confidence : "")));
+      if (st.date || st.place) {
+        const when = st.date ? (st.date.value ? dateText(st.date) + " (\u201c" + st.date.text + "\u201d)"
+                                              : "\u201c" + st.date.text + "\u201d (not placed in time)") : null;
+        add(ev, el("div", "muted", [when ? "when: " + when : null, st.place ? "where: " + st.place : null]
+          .filter(Boolean).join(" \u00b7 ")));
+      }
       add(ev, el("q", null, full ? st.sentence : shorten(st.sentence, 240)));
       add(ev, el("div", "muted", full ? st.document + ", characters " + st.char_start + "\u2013" + st.char_end
                                       : docTitle.get(st.document) || st.document));
@@ -378,6 +407,8 @@
   }
   function selectNode(id) {
     const n = nodeById.get(id);
+    selected = id;
+    if (view === "map") markSelection();
     if (visibleNodes.has(id)) {
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 300 } });
@@ -394,7 +425,7 @@
   network.on("click", function (p) {
     if (p.nodes.length) selectNode(p.nodes[0]);
     else if (p.edges.length) selectEdge(p.edges[0]);
-    else details.hidden = true;
+    else { details.hidden = true; selected = null; }
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && !details.hidden) { closeDetails(); ev.preventDefault(); }
@@ -453,4 +484,338 @@
   });
   state.search = function (text) { input.value = text; return search().map(function (h) { return h.n.id; }); };
   state.refresh = refresh;
+  // -- dates ------------------------------------------------------------------------------
+  function dateText(d) {
+    const q = d.qualifier ? d.qualifier + " " : "";
+    const v = d.precision === "decade" ? d.value + "s" : d.value;
+    return q + v + (d.end && d.end !== d.value ? " \u2013 " + d.end : "") + (d.precision ? " (" + d.precision + ")" : "");
+  }
+
+  // -- the timeline ------------------------------------------------------------------------
+  // a bar per month (per day when the dates span two months or less) of the statements that the
+  // other filters show, stacked by status; dragging across it sets the period (the from/to boxes)
+  const SVG = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    const e = document.createElementNS(SVG, tag);
+    for (const k in attrs) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = String(text);
+    return e;
+  }
+  const allDays = [];
+  for (const e of data.edges) for (const d in e.statements_by_day) for (const day in e.statements_by_day[d]) {
+    if (day) allDays.push(day);
+  }
+  allDays.sort();
+  const timeline = $("timeline");
+  const tlHeight = 96;
+  document.getElementById("graph").style.setProperty("--tl", tlHeight + "px");
+  function addDays(day, n) {
+    const t = new Date(day + "T00:00:00Z");
+    t.setUTCDate(t.getUTCDate() + n);
+    return t.toISOString().slice(0, 10);
+  }
+  function monthOf(day) { return day.slice(0, 7); }
+  function nextMonth(m) {
+    let y = +m.slice(0, 4), mo = +m.slice(5, 7) + 1;
+    if (mo > 12) { mo = 1; y += 1; }
+    return String(y).padStart(4, "0") + "-" + String(mo).padStart(2, "0");
+  }
+  function lastOfMonth(m) { return addDays(nextMonth(m) + "-01", -1); }
+  const bins = [];  // {key, lo, hi}
+  if (allDays.length) {
+    const first = allDays[0], last = allDays[allDays.length - 1];
+    const span = (Date.parse(last) - Date.parse(first)) / 864e5;
+    if (span <= 62) {
+      for (let d = first; d <= last; d = addDays(d, 1)) bins.push({ key: d, lo: d, hi: d });
+    } else if (span <= 15 * 366) {
+      for (let m = monthOf(first); m <= monthOf(last); m = nextMonth(m)) bins.push({ key: m, lo: m + "-01", hi: lastOfMonth(m) });
+    } else {  // decades of dates (a claim about the 1990s beside this week's): a bar per year
+      for (let y = +first.slice(0, 4); y <= +last.slice(0, 4); y++) {
+        const k = String(y).padStart(4, "0");
+        bins.push({ key: k, lo: k + "-01-01", hi: k + "-12-31" });
+      }
+    }
+  }
+  state.timelineBins = bins;
+  function binOf(day) {  // binary search: the bin holding a day
+    let lo = 0, hi = bins.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (day < bins[mid].lo) hi = mid - 1; else if (day > bins[mid].hi) lo = mid + 1; else return mid;
+    }
+    return -1;
+  }
+  function timelineCounts() {
+    // by bin and status: statements passing every filter but the period itself
+    const counts = bins.map(function () { return { asserted: 0, alleged: 0, denied: 0, hypothetical: 0 }; });
+    for (const e of data.edges) {
+      if (!F.status.has(e.status) || !F.relation.has(e.relation) ||
+          !F.cls.has(nodeById.get(e.from).cls) || !F.cls.has(nodeById.get(e.to).cls)) continue;
+      for (const d in e.statements_by_day) {
+        if (!F.doc.has(d)) continue;
+        for (const day in e.statements_by_day[d]) {
+          if (!day) continue;
+          const b = binOf(day);
+          if (b >= 0) counts[b][e.status] += e.statements_by_day[d][day];
+        }
+      }
+    }
+    return counts;
+  }
+  const PAD_L = 34, PAD_R = 12, PAD_T = 8, PAD_B = 22;
+  function drawTimeline() {
+    const w = Math.max(200, timeline.clientWidth || 800);
+    const svg = svgEl("svg", { viewBox: "0 0 " + w + " " + tlHeight, role: "img",
+                               "aria-label": "Claims by " + (bins.length && bins[0].key.length === 10 ? "day" : "month") });
+    timeline.replaceChildren(svg);
+    if (!bins.length) {
+      add(svg, svgEl("text", { x: 12, y: tlHeight / 2 + 4, class: "none" },
+                     "No claim carries a date that could be placed (" + plural(meta.claims, "claim") +
+                     " without one). A document date (its metadata, a dateline, or --document-date) lets relative dates resolve."));
+      state.timelineTotal = 0;
+      return;
+    }
+    const counts = timelineCounts();
+    const totals = counts.map(function (c) { return c.asserted + c.alleged + c.denied + c.hypothetical; });
+    state.timelineTotal = totals.reduce(function (a, b) { return a + b; }, 0);
+    const top = Math.max(1, Math.max.apply(null, totals));
+    const bw = (w - PAD_L - PAD_R) / bins.length;
+    const ih = tlHeight - PAD_T - PAD_B;
+    add(svg, svgEl("text", { x: 4, y: PAD_T + 8, class: "axis" }, top));
+    add(svg, svgEl("text", { x: 4, y: PAD_T + ih, class: "axis" }, 0));
+    counts.forEach(function (c, i) {
+      let y = PAD_T + ih;
+      for (const st of ["asserted", "alleged", "denied", "hypothetical"]) {
+        if (!c[st]) continue;
+        const h = ih * c[st] / top;
+        y -= h;
+        const r = add(svg, svgEl("rect", { x: PAD_L + i * bw + Math.min(1, bw * 0.1), y: y, width: Math.max(0.5, bw - Math.min(2, bw * 0.2)),
+                                           height: h, class: "bar " + st }));
+        add(r, svgEl("title", {}, bins[i].key + ": " + plural(c[st], st + " claim")));
+      }
+    });
+    // axis labels: about eight, at bin starts
+    const step = Math.max(1, Math.ceil(bins.length / 8));
+    for (let i = 0; i < bins.length; i += step) {
+      add(svg, svgEl("text", { x: PAD_L + i * bw, y: tlHeight - 6, class: "axis" }, bins[i].key));
+    }
+    if (F.lo || F.hi) {
+      const a = F.lo ? Math.max(0, binOf(F.lo) >= 0 ? binOf(F.lo) : (F.lo < bins[0].lo ? 0 : bins.length)) : 0;
+      const b = F.hi ? (binOf(F.hi) >= 0 ? binOf(F.hi) : (F.hi < bins[0].lo ? -1 : bins.length - 1)) : bins.length - 1;
+      if (b >= a) add(svg, svgEl("rect", { x: PAD_L + a * bw, y: 2, width: (b - a + 1) * bw, height: tlHeight - PAD_B, class: "sel" }));
+    }
+    svg.addEventListener("pointerdown", function (ev) {
+      const box = svg.getBoundingClientRect();
+      const at = function (cx) {
+        const x = (cx - box.left) * w / box.width;
+        return Math.max(0, Math.min(bins.length - 1, Math.floor((x - PAD_L) / bw)));
+      };
+      const start = at(ev.clientX);
+      let endBin = start;
+      const sel = add(svg, svgEl("rect", { x: PAD_L + start * bw, y: 2, width: bw, height: tlHeight - PAD_B, class: "sel" }));
+      svg.setPointerCapture(ev.pointerId);
+      function move(e2) {
+        endBin = at(e2.clientX);
+        const a = Math.min(start, endBin), b = Math.max(start, endBin);
+        sel.setAttribute("x", PAD_L + a * bw);
+        sel.setAttribute("width", (b - a + 1) * bw);
+      }
+      function up() {
+        svg.removeEventListener("pointermove", move);
+        svg.removeEventListener("pointerup", up);
+        setRange(bins[Math.min(start, endBin)].lo, bins[Math.max(start, endBin)].hi);
+      }
+      svg.addEventListener("pointermove", move);
+      svg.addEventListener("pointerup", up);
+    });
+  }
+  function setRange(lo, hi) {
+    $("t-from").value = lo || "";
+    $("t-to").value = hi || "";
+    refresh();
+  }
+  state.setRange = setRange;
+  window.addEventListener("resize", function () { drawTimeline(); });
+
+  // -- the map -----------------------------------------------------------------------------
+  // places at their coordinates on Natural Earth's 1:110m countries (equirectangular), actors
+  // beside the places they are claimed to operate in, attack, control or be located in
+  const mapBox = $("map");
+  const mapNote = $("map-note");
+  const W = 960, H = 480;
+  const px = function (lon) { return (lon + 180) * W / 360; };
+  const py = function (lat) { return (90 - lat) * H / 180; };
+  let world = null;
+  function worldPath() {
+    if (world !== null) return world;
+    const topo = JSON.parse(document.getElementById("world-data").textContent);
+    const fc = topojson.feature(topo, topo.objects.countries);
+    const parts = [];
+    for (const f of fc.features) {
+      if (!f.geometry) continue;
+      const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const poly of polys) for (const ring of poly) {
+        let prev = null;
+        ring.forEach(function (p, i) {
+          const jump = prev !== null && Math.abs(p[0] - prev[0]) > 180;  // across the antimeridian: a new line
+          parts.push((i === 0 || jump ? "M" : "L") + px(p[0]).toFixed(1) + "," + py(p[1]).toFixed(1));
+          prev = p;
+        });
+        parts.push("Z");
+      }
+    }
+    world = parts.join("");
+    return world;
+  }
+  const PLACING = new Set(["operatesIn", "attacks", "controls", "locatedIn", "threatens"]);
+  let mapView = null;  // the viewBox: [x, y, w, h]
+  let mapSvg = null;
+  state.mapMarkers = function () {
+    return mapSvg ? Array.from(mapSvg.querySelectorAll(".marker"), function (m) { return m.getAttribute("data-id"); }) : [];
+  };
+  function drawMap() {
+    const svg = svgEl("svg", { role: "img", "aria-label": "Map of the places shown and the actors claimed to act there" });
+    const g = add(svg, svgEl("g"));
+    add(g, svgEl("path", { d: worldPath(), class: "land" }));
+    const placed = data.nodes.filter(function (n) { return visibleNodes.has(n.id) && n.lat !== undefined && n.lat !== null; });
+    const at = new Map(placed.map(function (n) { return [n.id, [px(n.lon), py(n.lat)]]; }));
+    // actors beside places: one marker per (actor, place) the shown claims link
+    const beside = new Map();  // place id -> [actor ids]
+    const links = [];
+    for (const id of visibleEdges) {
+      const e = edgeById.get(id);
+      if (!PLACING.has(e.relation) || !at.has(e.to) || at.has(e.from)) continue;
+      const list = beside.get(e.to) || [];
+      if (list.indexOf(e.from) < 0) list.push(e.from);
+      beside.set(e.to, list);
+      links.push(e);
+    }
+    if (!mapView) mapView = fitView(placed);
+    const scale = mapView[2] / W;  // markers and labels keep their size on screen at every zoom
+    const actorAt = new Map();  // "actor|place" -> [x, y]
+    beside.forEach(function (actors, place) {
+      const c = at.get(place);
+      actors.sort();
+      actors.forEach(function (a, i) {
+        const ang = i * 2.39996 - Math.PI / 2, r = (13 + 4 * Math.floor(i / 6)) * scale;
+        actorAt.set(a + "|" + place, [c[0] + r * Math.cos(ang), c[1] + r * Math.sin(ang)]);
+      });
+    });
+    for (const e of links) {
+      const p = at.get(e.to), q = actorAt.get(e.from + "|" + e.to);
+      const s = statusStyle.get(e.status);
+      const line = add(g, svgEl("line", { x1: q[0], y1: q[1], x2: p[0], y2: p[1], class: "link",
+                                          stroke: e.color && e.color.color ? e.color.color : "#555",
+                                          "stroke-opacity": s.opacity }));
+      if (s.dashes && s.dashes.length) line.setAttribute("stroke-dasharray", s.dashes.map(function (d) { return d / 3; }).join(","));
+      add(line, svgEl("title", {}, e.info.subject + " \u2192 " + edgeLabel(e, shownCount.get(e.id)) + " \u2192 " + e.info.object));
+      line.addEventListener("click", function () { selectEdge(e.id); });
+    }
+    function marker(n, x, y, r) {
+      const c = classes.get(n.cls);
+      const m = add(g, svgEl("circle", { cx: x, cy: y, r: r, class: "marker", fill: c.color, stroke: c.border,
+                                         "data-id": n.id, tabindex: 0, role: "button", "aria-label": n.info.label + " (" + n.cls + ")" }));
+      add(m, svgEl("title", {}, n.info.label + " \u00b7 " + n.cls + " \u00b7 " + plural(n.degree, "claim")));
+      m.addEventListener("click", function (ev) { ev.stopPropagation(); selectNode(n.id); });
+      m.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { selectNode(n.id); ev.preventDefault(); } });
+    }
+    placed.sort(function (a, b) { return b.degree - a.degree || a.id.localeCompare(b.id); });
+    for (const n of placed.slice().reverse()) {
+      const c = at.get(n.id);
+      marker(n, c[0], c[1], (4 + Math.min(6, Math.sqrt(n.degree))) * scale);
+    }
+    actorAt.forEach(function (xy, key) {
+      marker(nodeById.get(key.split("|")[0]), xy[0], xy[1], 3.5 * scale);
+    });
+    for (const n of placed.slice(0, 40)) {  // labels for the places with most claims
+      const c = at.get(n.id);
+      add(g, svgEl("text", { x: c[0] + 9 * scale, y: c[1] - 6 * scale, class: "mlabel",
+                             "font-size": (11 * scale).toFixed(2) + "px", "stroke-width": (3 * scale).toFixed(2) + "px" },
+                   shorten(n.info.label, 28)));
+    }
+    svg.setAttribute("viewBox", mapView.join(" "));
+    mapBox.querySelectorAll("svg").forEach(function (o) { o.remove(); });
+    mapBox.insertBefore(svg, mapNote);
+    mapSvg = svg;
+    const unplaced = Array.from(visibleNodes).filter(function (id) {
+      const n = nodeById.get(id);
+      return (n.cls === "Place" || n.cls === "State") && (n.lat === undefined || n.lat === null);
+    }).length;
+    mapNote.textContent = plural(placed.length, "place") + " on the map, " + plural(actorAt.size, "actor marker") +
+      (unplaced ? "; " + plural(unplaced, "place") + " without coordinates" : "") + ". Scroll to zoom, drag to pan.";
+    panZoom(svg);
+    markSelection();
+    state.timings.map = performance.now();
+  }
+  function fitView(placed) {
+    if (!placed.length) return [0, 0, W, H];
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const n of placed) {
+      x0 = Math.min(x0, px(n.lon)); x1 = Math.max(x1, px(n.lon)); y0 = Math.min(y0, py(n.lat)); y1 = Math.max(y1, py(n.lat));
+    }
+    const pad = 30;
+    let w = Math.max(60, x1 - x0 + 2 * pad), h = Math.max(30, y1 - y0 + 2 * pad);
+    if (w / h > 2) h = w / 2; else w = h * 2;
+    w = Math.min(W, w); h = Math.min(H, h);
+    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    return [Math.max(0, Math.min(W - w, cx - w / 2)), Math.max(0, Math.min(H - h, cy - h / 2)), w, h];
+  }
+  function panZoom(svg) {
+    svg.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      const box = svg.getBoundingClientRect();
+      const f = ev.deltaY > 0 ? 1.2 : 1 / 1.2;
+      const mx = mapView[0] + (ev.clientX - box.left) / box.width * mapView[2];
+      const my = mapView[1] + (ev.clientY - box.top) / box.height * mapView[3];
+      const w = Math.min(W, Math.max(8, mapView[2] * f)), h = w / 2;
+      mapView = [mx - (mx - mapView[0]) * w / mapView[2], my - (my - mapView[1]) * h / mapView[3], w, h];
+      drawMap();
+    }, { passive: false });
+    svg.addEventListener("pointerdown", function (ev) {
+      if (ev.target.classList.contains("marker")) return;
+      const box = svg.getBoundingClientRect();
+      const start = [ev.clientX, ev.clientY], from = mapView.slice();
+      svg.classList.add("dragging");
+      svg.setPointerCapture(ev.pointerId);
+      function move(e2) {
+        mapView = [from[0] - (e2.clientX - start[0]) / box.width * from[2], from[1] - (e2.clientY - start[1]) / box.height * from[3],
+                   from[2], from[3]];
+        svg.setAttribute("viewBox", mapView.join(" "));
+      }
+      function up() {
+        svg.classList.remove("dragging");
+        svg.removeEventListener("pointermove", move);
+        svg.removeEventListener("pointerup", up);
+        drawMap();
+      }
+      svg.addEventListener("pointermove", move);
+      svg.addEventListener("pointerup", up);
+    });
+  }
+  function markSelection() {
+    if (!mapSvg) return;
+    const hits = new Set(network.getSelectedNodes());
+    mapSvg.querySelectorAll(".marker").forEach(function (m) {
+      const id = m.getAttribute("data-id");
+      m.classList.toggle("selected", id === selected);
+      m.classList.toggle("hit", id !== selected && hits.has(id));
+    });
+  }
+  function setView(v) {
+    view = v;
+    $("view-graph").setAttribute("aria-pressed", v === "graph");
+    $("view-map").setAttribute("aria-pressed", v === "map");
+    mapBox.hidden = v !== "map";
+    container.style.visibility = v === "map" ? "hidden" : "visible";
+    statusLine.hidden = v === "map";
+    if (v === "map") drawMap();
+    else if (selected && visibleNodes.has(selected)) network.selectNodes([selected]);
+    state.view = v;
+  }
+  $("view-graph").addEventListener("click", function () { setView("graph"); });
+  $("view-map").addEventListener("click", function () { setView("map"); });
+  state.setView = setView;
+  state.view = view;
+  input.addEventListener("input", function () { if (view === "map") markSelection(); });
+  drawTimeline();
 })();
