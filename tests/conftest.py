@@ -69,7 +69,7 @@ def known_term(iri: str) -> bool:
     from claimgraph import vocab
 
     spaces = [vocab.CG, vocab.PROV, vocab.SKOS, vocab.DCTERMS, vocab.RDF, vocab.RDFS, vocab.OWL, vocab.XSD,
-              vocab.SH, vocab.GEO]
+              vocab.SH, vocab.GEO, vocab.GEOSPARQL, vocab.SF]
     for ns in spaces:
         base = str(ns._NS)
         if iri.startswith(base):

@@ -14,7 +14,8 @@ def test_build_writes_exports_and_a_summary(tmp_path, capsys):
     assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out2"), "--format", "jsonl"]) == 0
     out = capsys.readouterr().out
     assert "documents  1" in out and "attacks 1" in out
-    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["build-report.txt", "claims.jsonl", "entities.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["build-report.txt", "claims.jsonl",
+                                                                       "documents.jsonl", "entities.jsonl"]
 
 
 def test_a_wrong_path_fails_clearly_and_keeps_earlier_exports(tmp_path, capsys):
@@ -61,8 +62,8 @@ def test_a_store_grows_with_build_and_writes_every_export(tmp_path, capsys):
     assert "0 added, 0 replaced, 2 unchanged" in out and "holds    2 documents" in out
     assert main(["export", "--store", store, "--out", str(tmp_path / "out")]) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["claims.jsonl", "entities.jsonl", "graph.graphml", "graph.html", "graph.jsonld", "graph.nt",
-                     "graph.trig", "graph.ttl", "neo4j"]
+    assert names == ["claims.jsonl", "documents.jsonl", "entities.jsonl", "graph.graphml", "graph.html",
+                     "graph.jsonld", "graph.nt", "graph.trig", "graph.ttl", "neo4j"]
     # the store's exports are those of one build of the same articles
     assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "direct"), "--quiet"]) == 0
     for name in ("graph.trig", "claims.jsonl", "entities.jsonl", "graph.jsonld"):
@@ -91,3 +92,25 @@ def test_remove_and_the_store_commands_report_mistakes(tmp_path, capsys):
     assert "does not conform" in capsys.readouterr().out
     assert main(["queries"]) == 0
     assert "supporters" in capsys.readouterr().out
+
+
+def test_document_date_option_places_relative_dates_and_is_checked(tmp_path, capsys):
+    import json
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Al-Shabaab attacked Mogadishu on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Published 2 March 2024\n\nAl-Shabaab attacked Mogadishu on Tuesday.\n",
+                                           encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "--format", "jsonl", "--quiet",
+                 "--document-date", "2024-03-20"]) == 0
+    docs = {d["id"]: d for d in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert (docs["a"]["date"], docs["a"]["date_source"]) == ("2024-03-20", "option")
+    assert (docs["b"]["date"], docs["b"]["date_source"]) == ("2024-03-02", "text")  # the text's own date wins
+    dates = {c["document"]: c.get("date") for c in map(json.loads, (out / "claims.jsonl").read_text(
+        encoding="utf-8").splitlines()) if c["relation"] == "attacks"}
+    assert dates["a"] == {"value": "2024-03-19", "precision": "day", "text": "Tuesday"}
+    assert dates["b"] == {"value": "2024-02-27", "precision": "day", "text": "Tuesday"}
+    capsys.readouterr()
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "bad"), "--document-date", "20-03-2024"]) == 2
+    assert "document_date" in capsys.readouterr().err

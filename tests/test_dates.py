@@ -131,6 +131,35 @@ SENTENCES = [
     ("Last year the Wagner Group operated in Mali.", ("wagner-group", "operatesIn", "mali"), "2023", "year",
      "Last year"),
     ("Israel struck Lebanon on Monday.", ("israel", "attacks", "lebanon"), "2024-03-18", "day", "Monday"),
+    ("Kharkiv was shelled by Russia on 2 January 2024.", ("russia", "attacks", "kharkiv-ua"), "2024-01-02", "day",
+     "2 January 2024"),
+    ("Al-Shabaab has operated in Somalia since 2006.", ("al-shabaab", "operatesIn", "somalia"), "2006", "year",
+     "2006"),
+    ("In late 2019, the Houthis attacked Saudi Arabia.", ("houthis", "attacks", "saudi-arabia"), "2019", "year",
+     "late 2019"),
+    ("Last month, the M23 seized Goma.", ("m23", "controls", "goma-cd"), "2024-02", "month", "Last month"),
+    ("On 3 January the RSF attacked El Fasher.", ("rapid-support-forces", "attacks", "el-fasher-sd"),
+     "2024-01-03", "day", "3 January"),
+    ("JNIM attacked Gao in the summer of 2014.", ("jnim", "attacks", "gao-ml"), "2014", "year",
+     "the summer of 2014"),
+    ("Hezbollah attacked Israel on Friday, the army said.", ("hezbollah", "attacks", "israel"), "2024-03-15", "day",
+     "Friday"),
+    ("Two weeks ago, Russia attacked Odesa.", ("russia", "attacks", "odesa-ua"), "2024-03-04", "week",
+     "Two weeks ago"),
+    ("Iran has backed the Houthis since 2015, officials say.", ("iran", "supports", "houthis"), "2015", "year",
+     "2015"),
+    ("On October 7, 2023, Hamas attacked Israel.", ("hamas", "attacks", "israel"), "2023-10-07", "day",
+     "October 7, 2023"),
+    ("In mid-2022 the Taliban hosted al-Qaeda in Kabul.", ("afghan-taliban", "supports", "al-qaeda"), "2022",
+     "year", "mid-2022"),
+    ("Boko Haram attacked Bama this week.", ("boko-haram", "attacks", "bama-ng"), "2024-03-18", "week",
+     "this week"),
+    ("The TTP attacked Peshawar in December 2014.", ("tehreek-e-taliban-pakistan", "attacks", "peshawar"),
+     "2014-12", "month", "December 2014"),
+    ("Ukraine accused Russia of striking Kyiv on Saturday.", ("russia", "attacks", "kyiv"), "2024-03-16", "day",
+     "Saturday"),
+    ("Ansar Allah attacked Israel in the 2010s.", ("houthis", "attacks", "israel"), "2010", "decade",
+     "the 2010s"),
 ]
 
 
@@ -159,6 +188,9 @@ def test_a_claim_carries_the_date_its_sentence_gives(dated_builder, sentence, tr
     ("Earlier this week the army said the TTP had attacked Bannu on Sunday.",
      ("tehreek-e-taliban-pakistan", "attacks", "bannu"), "Sunday"),
     ("Al-Shabaab attacked Mogadishu.", ("al-shabaab", "attacks", "mogadishu"), None),
+    # a participle describing a noun of the claim's clause dates the clause
+    ("In a statement issued on Sunday, Kenya accused al-Shabaab of attacking Lamu.",
+     ("kenya", "accuses", "al-shabaab"), "Sunday"),
 ])
 def test_a_claim_takes_only_a_date_of_its_own_clause(dated_builder, sentence, triple, words):
     kg = dated_builder.build_text(sentence, "d")

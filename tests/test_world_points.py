@@ -68,19 +68,22 @@ def test_derive_points_takes_the_largest_city_and_the_capital():
         r.update(kw)
         return [r[c] for c in COLUMNS]
 
-    rows = [row(id="xland", kind="country", country="XL", source="s"),
-            row(id="north-xl", kind="admin1", country="XL", source="s"),
+    rows = [row(id="xland", kind="country", country="XL", source="s", label="Xland"),
+            row(id="north-xl", kind="admin1", country="XL", source="s", label="Northern Xland"),
             row(id="small", kind="city", country="XL", within="north-xl", lat="1.5", lon="2.5", population="20000"),
             row(id="big", kind="city", country="XL", within="north-xl", lat="3.5", lon="4.5", population="90000"),
             row(id="cap", kind="city", country="XL", within="south-xl", lat="5.5", lon="6.5", population="10",
                 capital_of="XL"),
-            row(id="empty-xl", kind="admin1", country="XL", source="s")]
+            row(id="empty-xl", kind="admin1", country="XL", source="s", label="Empty Quarter"),
+            # the ISO name of north-xl, which the generator did not join to GeoNames' "Northern Xland"
+            row(id="north-xland-iso", kind="admin1", country="XL", source="s", label="North Xland Province")]
     derive_points(rows)
     by_id = {r[0]: dict(zip(COLUMNS, r)) for r in rows}
     assert (by_id["north-xl"]["lat"], by_id["north-xl"]["lon"]) == ("3.5", "4.5")
     assert by_id["north-xl"]["source"] == "s+point:big"
     assert (by_id["xland"]["lat"], by_id["xland"]["lon"]) == ("5.5", "6.5")
     assert by_id["empty-xl"]["lat"] == ""  # no city: no point, rather than a guess
+    assert (by_id["north-xland-iso"]["lat"], by_id["north-xland-iso"]["source"]) == ("3.5", "s+point:big~north-xl")
 
 
 @pytest.mark.parametrize("text", [

@@ -140,6 +140,8 @@ def derive_points(rows: list[list[str]]) -> None:
             continue
         keys = twins[r[i_cc]]
         key = _division_key(r[i_label])
+        if not key:
+            continue
         found = keys.get(key)
         if not found:
             close = difflib.get_close_matches(key, sorted(keys), n=2, cutoff=0.85)

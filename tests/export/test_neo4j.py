@@ -379,12 +379,35 @@ def test_who_alleges_what_in_one_query(seed_graph):
         rows = db.query(WHO_ALLEGES_WHAT)
         # the README's other queries run too, and find something
         readme = [q for q in _readme_cypher() if q.startswith("MATCH")]
-        assert len(readme) == 3
-        answers = [db.query(q) for q in readme]
+        assert len(readme) == 4
+        answers = [db.query(q) for q in readme[:3]]
     assert sorted(rows) == expected
     assert len(answers[1]) == by_pakistan
     assert len(answers[2]) == sum(c.relation is Relation.SUPPORTS for c in seed_graph.claims)
     assert " ".join(WHO_ALLEGES_WHAT.split()) in [" ".join(q.split()) for q in _readme_cypher()]
+
+
+def test_the_readme_date_and_place_query_on_a_dated_graph():
+    from tests.synthetic import dated_graph
+
+    kg = dated_graph()
+    by_id = {e.id: e for e in kg.entities}
+    expected = sorted(
+        [by_id[c.subject].label, by_id[c.object].label, c.status.value, _day(c.when.value, first=True),
+         c.when.precision, by_id[c.place].label if c.place else None]
+        for c in kg.claims if c.relation is Relation.ATTACKS and c.when and c.when.value
+        and "2024-01-01" <= _day(c.when.value, first=True) <= "2024-12-31")
+    assert len(expected) >= 5
+    query = [q for q in _readme_cypher() if "r.date >= date(" in q]
+    assert len(query) == 1
+    with FalkorDB() as db:
+        run_plan(plan_of(kg), db.send)
+        rows = db.query(query[0])
+    assert sorted(r[:6] for r in rows) == expected
+    for r in rows:  # the place's point is the entity's coordinates
+        if r[5] is not None:
+            place = next(e for e in kg.entities if e.label == r[5])
+            assert (float32(r[6]), float32(r[7])) == (float32(place.lat), float32(place.lon))
 
 
 def test_batches_split_every_step(seed_graph):

@@ -103,6 +103,12 @@ def date_for(trigger: Token, dates: list[SentenceDate]) -> When | None:
             if tok.pos_ in _CLAUSE_POS:
                 break
         own = _clause(d.span.root.head) if d.span.root.head.i != d.span.root.i else d.span.root
+        steps = 0
+        while own.dep_ == "acl" and own.head.i != own.i and steps < 5:
+            # "In a statement released on Sunday, the AU urged ...": a participle describing a noun
+            # of the clause dates that clause
+            own = _clause(own.head)
+            steps += 1
         attached = trigger.i in path or own.i == clause.i
         if not attached and own.i not in scopes:
             return None

@@ -727,11 +727,15 @@
     actorAt.forEach(function (xy, key) {
       marker(nodeById.get(key.split("|")[0]), xy[0], xy[1], 3.5 * scale);
     });
-    for (const n of placed.slice(0, 40)) {  // labels for the places with most claims
-      const c = at.get(n.id);
+    const taken = [];  // labels for the places with most claims, none over another
+    for (const n of placed.slice(0, 60)) {
+      const c = at.get(n.id), text = shorten(n.info.label, 28);
+      const box = [c[0] + 9 * scale, c[1] - 16 * scale, c[0] + (11 + 6.4 * text.length) * scale, c[1] - 2 * scale];
+      if (taken.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) continue;
+      taken.push(box);
       add(g, svgEl("text", { x: c[0] + 9 * scale, y: c[1] - 6 * scale, class: "mlabel",
                              "font-size": (11 * scale).toFixed(2) + "px", "stroke-width": (3 * scale).toFixed(2) + "px" },
-                   shorten(n.info.label, 28)));
+                   text));
     }
     svg.setAttribute("viewBox", mapView.join(" "));
     mapBox.querySelectorAll("svg").forEach(function (o) { o.remove(); });
@@ -748,16 +752,27 @@
     state.timings.map = performance.now();
   }
   function fitView(placed) {
+    // the region most claims are about: the middle 80% of the places weighted by their claims (a
+    // far-away state that a few claims name stays a scroll away, not a reason to show the world)
     if (!placed.length) return [0, 0, W, H];
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const n of placed) {
-      x0 = Math.min(x0, px(n.lon)); x1 = Math.max(x1, px(n.lon)); y0 = Math.min(y0, py(n.lat)); y1 = Math.max(y1, py(n.lat));
+    function quantiles(values) {
+      const pts = placed.map(function (n) { return [values(n), Math.max(1, n.degree)]; })
+                        .sort(function (a, b) { return a[0] - b[0]; });
+      const total = pts.reduce(function (t, p) { return t + p[1]; }, 0);
+      let acc = 0, lo = pts[0][0], hi = pts[pts.length - 1][0], gotLo = false;
+      for (const p of pts) {
+        acc += p[1];
+        if (!gotLo && acc >= 0.1 * total) { lo = p[0]; gotLo = true; }
+        if (acc >= 0.9 * total) { hi = p[0]; break; }
+      }
+      return [lo, hi];
     }
-    const pad = 30;
-    let w = Math.max(60, x1 - x0 + 2 * pad), h = Math.max(30, y1 - y0 + 2 * pad);
+    const xs = quantiles(function (n) { return px(n.lon); }), ys = quantiles(function (n) { return py(n.lat); });
+    const pad = 25;
+    let w = Math.max(40, xs[1] - xs[0] + 2 * pad), h = Math.max(20, ys[1] - ys[0] + 2 * pad);
     if (w / h > 2) h = w / 2; else w = h * 2;
     w = Math.min(W, w); h = Math.min(H, h);
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    const cx = (xs[0] + xs[1]) / 2, cy = (ys[0] + ys[1]) / 2;
     return [Math.max(0, Math.min(W - w, cx - w / 2)), Math.max(0, Math.min(H - h, cy - h / 2)), w, h];
   }
   function panZoom(svg) {
