@@ -97,3 +97,41 @@ def test_the_places_of_a_build_lie_in_their_countries(builder, text):
     assert places and all(e.lat is not None and e.country for e in places), [(e.id, e.lat) for e in places]
     for e in places:
         assert inside(box[e.country], e.lat, e.lon), (e.id, e.country, e.lat, e.lon)
+
+
+# -- towns the world data lacks: coordinates from GeoNames' towns of 1,000 people ---------------------
+
+
+def _entity(eid, label, etype, doc="d", **kw):
+    from claimgraph.model import Entity, EntityType, Mention
+
+    return Entity(id=eid, label=label, type=EntityType(etype), mentions=(Mention(doc, 0, 4, label, None, eid),), **kw)
+
+
+def test_a_town_the_world_data_lacks_gets_its_point(builder):
+    kg = builder.build_text("Ethiopian troops entered Mekelle.", "m")  # GeoNames spells it Mek'ele
+    mekelle = {e.id: e for e in kg.entities}["mekelle"]
+    assert mekelle.country == "ET" and inside(boxes()["ET"], mekelle.lat, mekelle.lon)
+
+
+def test_the_documents_countries_decide_among_towns_of_one_name(builder):
+    from claimgraph.resolve import geocode
+
+    gz = builder.gazetteer
+    nigeria = _entity("nigeria", "Nigeria", "State", lat=9.05785, lon=7.49508, country="NG")
+    china = _entity("china", "China", "State", doc="c", lat=39.9075, lon=116.39723, country="CN")
+    bama_ng = _entity("bama-x", "Bama", "Place")  # towns named Bama in Nigeria and in China
+    bama_cn = _entity("bama-y", "Bama", "Place", doc="c")
+    out = {e.id: e for e in geocode([nigeria, china, bama_ng, bama_cn], gz)}
+    assert out["bama-x"].country == "NG" and out["bama-x"].state == "nigeria"
+    assert out["bama-y"].country == "CN"
+    # no country named, and towns of the name in many: no point rather than a guess
+    victoria = geocode([_entity("victoria", "Victoria", "Place", doc="v")], gz)[0]
+    assert victoria.lat is None and victoria.country is None
+    # a designator is not part of the name; a place that is not in the data stays without a point
+    out = geocode([_entity("kaduna-town", "Kaduna Town", "Place"), _entity("zz", "Zzyzxq", "Place")], gz)
+    assert out[0].country == "NG" and out[1].lat is None
+    # places that already have a point, and other classes, are left as they are
+    kept = _entity("gao-ml", "Gao", "Place", lat=1.0, lon=2.0, country="ML")
+    person = _entity("bama-person", "Bama", "Person")
+    assert geocode([kept, person], gz) == [kept, person]

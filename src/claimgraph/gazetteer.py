@@ -234,6 +234,10 @@ class Gazetteer:
         state = self[state_id]
         return self[state.intelligence] if state.intelligence else None
 
+    def state_of_iso(self, code: str) -> str | None:
+        """The state entity id of an ISO 3166-1 alpha-2 code."""
+        return self._by_iso.get(code)
+
     def state_of(self, entry: GazetteerEntry) -> str | None:
         """The state an entry belongs to or lies in (itself for a state)."""
         if entry.type is EntityType.STATE:

@@ -28,9 +28,12 @@ from functools import cache
 from pathlib import Path
 
 FILES = ("places.tsv", "actors.tsv")
+# towns of 1,000 people or more (GeoNames cities1000, tools/world/towns.py): only ever read to give
+# coordinates to a Place entity that already is one, never names the recogniser looks for
+TOWNS = "towns.tsv.gz"
 COLUMNS = ("id", "type", "kind", "label", "names", "tokens", "keys", "country", "within", "lat", "lon",
            "population", "geonames", "iso", "demonyms", "capital_of", "source")
-_SCHEMA_VERSION = "6"
+_SCHEMA_VERSION = "7"
 
 
 def cache_dir() -> Path:
@@ -73,7 +76,12 @@ def _build(con: sqlite3.Connection, folder: Path) -> None:
             names.append((key, tokens.lower(), tokens, f[0], n))
     con.executemany(f"INSERT OR IGNORE INTO entries VALUES ({','.join('?' * len(COLUMNS))})", entries)
     con.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
-    con.executescript("CREATE INDEX names_fold ON names (fold); CREATE INDEX names_lower ON names (lower);"
+    con.execute("CREATE TABLE towns (fold TEXT, geonames TEXT, name TEXT, country TEXT, admin1 TEXT, lat TEXT, "
+                "lon TEXT, population INTEGER)")
+    if (folder / TOWNS).is_file():
+        con.executemany("INSERT INTO towns VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _towns(folder / TOWNS))
+    con.executescript("CREATE INDEX towns_fold ON towns (fold);"
+                      "CREATE INDEX names_fold ON names (fold); CREATE INDEX names_lower ON names (lower);"
                       "CREATE INDEX entries_kind ON entries (kind, capital_of);"
                       "CREATE TABLE firsts AS SELECT DISTINCT substr(lower || ' ', 1, instr(lower || ' ', ' ') - 1)"
                       " AS word FROM names;")
@@ -95,6 +103,23 @@ def _division_key(label: str) -> str:
     words = [_COMPASS.get(w, w) for w in re.split(r"[\s/,()-]+", text) if w]
     kept = [w for w in words if w not in _DESIGNATORS]
     return " ".join(kept or words)
+
+
+def _towns(path: Path):
+    import gzip
+
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        header = None
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            if header is None:
+                header = f
+                continue
+            gid, name, _names, keys, cc, admin1, lat, lon, pop = f
+            for key in keys.split("|"):
+                yield key, gid, name, cc, admin1, lat, lon, int(pop or 0)
 
 
 def derive_points(rows: list[list[str]]) -> None:
@@ -160,9 +185,10 @@ class WorldIndex:
         # named by the files' sizes and modification times (hashing their 9 MB at every
         # start cost more than the rest of opening the index)
         digest = hashlib.sha256(_SCHEMA_VERSION.encode())
-        for name in FILES:
-            st = (folder / name).stat()
-            digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+        for name in (*FILES, TOWNS):
+            if (folder / name).is_file():
+                st = (folder / name).stat()
+                digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
         self.digest = digest.hexdigest()[:16]
         self._local = threading.local()
         self._path = self._ensure()
@@ -239,6 +265,21 @@ class WorldIndex:
             q = f"SELECT lower, tokens, id FROM names WHERE lower IN ({','.join('?' * len(chunk))}) ORDER BY ord"
             for lower, tokens, eid in self.con.execute(q, chunk):
                 out.setdefault(lower, []).append((tokens, eid))
+        return out
+
+
+    def towns(self, keys) -> dict[str, list[tuple]]:
+        """Folded name -> towns of that name: (GeoNames id, name, country, division code, lat, lon,
+        population), most populous first."""
+        keys = sorted(set(keys))
+        out: dict[str, list[tuple]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            q = (f"SELECT fold, geonames, name, country, admin1, lat, lon, population FROM towns "
+                 f"WHERE fold IN ({','.join('?' * len(chunk))}) ORDER BY population DESC, geonames")
+            for key, *row in self.con.execute(q, chunk):
+                if not any(r[0] == row[0] for r in out.get(key, [])):
+                    out.setdefault(key, []).append(tuple(row))
         return out
 
 

@@ -231,6 +231,7 @@ class Resolver:
             ))
         for key in canon:
             ids.setdefault(key, ids[canon[key]])
+        entities = geocode(entities, self.gz)
         entities.sort(key=lambda e: e.id)
         return entities, ids
 
@@ -284,6 +285,63 @@ class Resolver:
             evidence=raw.evidence, cue=raw.cue, attributed_to=source, confidence=raw.confidence,
             when=raw.when, place=place,
         )
+
+
+# words that name what kind of place a name is, not the place ("Buthidaung Township")
+_PLACE_DESIGNATORS = ("township", "district", "village", "town", "city", "province", "county", "municipality",
+                      "sub-district", "subdistrict", "tehsil", "locality", "area")
+
+
+def _town_keys(e: Entity) -> list[str]:
+    keys = []
+    for name in (e.label, *e.aliases):
+        key = fold(name)
+        keys.append(key)
+        words = key.split()
+        if len(words) > 1 and words[-1] in _PLACE_DESIGNATORS:
+            keys.append(" ".join(words[:-1]))
+    return list(dict.fromkeys(k for k in keys if len(k) >= 3))
+
+
+def geocode(entities: list[Entity], gz) -> list[Entity]:
+    """Coordinates for the places the world data does not know (towns under 15,000
+    people, places named in a form it lacks): the GeoNames town of that name
+    (towns of 1,000 people or more, ``ontology/world/towns.tsv.gz``) in a
+    country the place's documents name, else the only town of that name
+    anywhere. Several towns of the name and none in the documents' countries:
+    no coordinates rather than a guess."""
+    world = getattr(gz, "world", None)
+    todo = [e for e in entities if e.type is EntityType.PLACE and e.lat is None]
+    if world is None or not todo:
+        return entities
+    countries: dict[str, set[str]] = defaultdict(set)  # document -> ISO codes of its states and placed places
+    for e in entities:
+        if e.country and e.type in (EntityType.STATE, EntityType.PLACE) and e.lat is not None:
+            for doc in e.documents:
+                countries[doc].add(e.country)
+    keys = {e.id: _town_keys(e) for e in todo}
+    found = world.towns(k for ks in keys.values() for k in ks)
+    placed = {}
+    for e in todo:
+        mine = set().union(*(countries[d] for d in e.documents)) if e.documents else set()
+        cands: dict[str, tuple] = {}
+        for rank, key in enumerate(keys[e.id]):
+            for town in found.get(key, []):
+                own = fold(town[1]) == key
+                best = (town[2] not in mine, not own, rank, -town[6], town[0])
+                if town[0] not in cands or best < cands[town[0]][0]:
+                    cands[town[0]] = (best, town)
+        if not cands:
+            continue
+        ranked = sorted(cands.values())
+        best, town = ranked[0]
+        in_docs = not best[0]
+        if not in_docs and len({t[2] for _b, t in ranked}) > 1:
+            continue  # towns of this name in several countries, none the documents name
+        state = gz.state_of_iso(town[2]) if hasattr(gz, "state_of_iso") else None
+        placed[e.id] = replace(e, lat=float(town[4]), lon=float(town[5]), country=town[2],
+                               state=e.state or (state if state in gz else None))
+    return [placed.get(e.id, e) for e in entities]
 
 
 _PLACING = frozenset({Relation.LOCATED_IN, Relation.OPERATES_IN, Relation.CONTROLS, Relation.ATTACKS,
