@@ -129,8 +129,16 @@ def test_the_documents_countries_decide_among_towns_of_one_name(builder):
     victoria = geocode([_entity("victoria", "Victoria", "Place", doc="v")], gz)[0]
     assert victoria.lat is None and victoria.country is None
     # a designator is not part of the name; a place that is not in the data stays without a point
-    out = geocode([_entity("kaduna-town", "Kaduna Town", "Place"), _entity("zz", "Zzyzxq", "Place")], gz)
-    assert out[0].country == "NG" and out[1].lat is None
+    out = geocode([nigeria, _entity("kaduna-town", "Kaduna Town", "Place"), _entity("zz", "Zzyzxq", "Place")], gz)
+    assert out[1].country == "NG" and out[2].lat is None
+    # a town of the name outside the documents' countries is not taken (Wana, Pakistan is; no Wana in Nigeria)
+    assert geocode([nigeria, _entity("wana-x", "Wana", "Place")], gz)[1].lat is None
+    pakistan = _entity("pakistan", "Pakistan", "State", doc="w", lat=33.72, lon=73.04, country="PK")
+    assert geocode([pakistan, _entity("wana-y", "Wana", "Place", doc="w")], gz)[1].country == "PK"
+    # the countries of the document's placed places come before the states it merely names
+    peshawar = _entity("peshawar", "Peshawar", "Place", doc="t", lat=34.0, lon=71.5, country="PK")
+    israel = _entity("israel", "Israel", "State", doc="t", lat=31.8, lon=35.2, country="IL")
+    assert geocode([peshawar, israel, _entity("tirah", "Tirah", "Place", doc="t")], gz)[2].lat is None
     # places that already have a point, and other classes, are left as they are
     kept = _entity("gao-ml", "Gao", "Place", lat=1.0, lon=2.0, country="ML")
     person = _entity("bama-person", "Bama", "Person")

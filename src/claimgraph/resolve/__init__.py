@@ -293,51 +293,67 @@ _PLACE_DESIGNATORS = ("township", "district", "village", "town", "city", "provin
 
 
 def _town_keys(e: Entity) -> list[str]:
-    keys = []
-    for name in (e.label, *e.aliases):
-        key = fold(name)
-        keys.append(key)
-        words = key.split()
-        if len(words) > 1 and words[-1] in _PLACE_DESIGNATORS:
-            keys.append(" ".join(words[:-1]))
-    return list(dict.fromkeys(k for k in keys if len(k) >= 3))
+    """The names a town is looked up by: the entity's label, and the label without a
+    designator. Not its other aliases: resolution's aliases include fragments ("North"
+    of "North Waziristan")."""
+    key = fold(e.label)
+    keys = [key]
+    words = key.split()
+    if len(words) > 1 and words[-1] in _PLACE_DESIGNATORS:
+        keys.append(" ".join(words[:-1]))
+    return [k for k in dict.fromkeys(keys) if len(k) >= 3]
+
+
+def _home_countries(entities: list[Entity], gz) -> dict[str, set[str]]:
+    """Each document's countries: those of its places that have a point; failing any, those
+    of the states it names and of the states its actors belong to."""
+    places: dict[str, set[str]] = defaultdict(set)
+    states: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        code = None
+        if e.type in (EntityType.PLACE, EntityType.STATE) and e.country and e.lat is not None:
+            code = e.country
+            if e.type is EntityType.PLACE:
+                for doc in e.documents:
+                    places[doc].add(code)
+        elif e.state and e.state in gz:
+            iso = gz[e.state].iso
+            code = iso if iso and len(iso) == 2 else None
+        if code:
+            for doc in e.documents:
+                states[doc].add(code)
+    return {doc: places.get(doc) or states.get(doc, set()) for doc in set(places) | set(states)}
 
 
 def geocode(entities: list[Entity], gz) -> list[Entity]:
     """Coordinates for the places the world data does not know (towns under 15,000
     people, places named in a form it lacks): the GeoNames town of that name
-    (towns of 1,000 people or more, ``ontology/world/towns.tsv.gz``) in a
-    country the place's documents name, else the only town of that name
-    anywhere. Several towns of the name and none in the documents' countries:
-    no coordinates rather than a guess."""
+    (towns of 1,000 people or more, ``ontology/world/towns.tsv.gz``) in the
+    countries of the place's documents (the countries of their other places, or
+    failing any, of the states they name). A town of that name elsewhere, or
+    several in those countries of equal standing: no coordinates rather than a
+    guess (a wrong point is worse than none)."""
     world = getattr(gz, "world", None)
     todo = [e for e in entities if e.type is EntityType.PLACE and e.lat is None]
     if world is None or not todo:
         return entities
-    countries: dict[str, set[str]] = defaultdict(set)  # document -> ISO codes of its states and placed places
-    for e in entities:
-        if e.country and e.type in (EntityType.STATE, EntityType.PLACE) and e.lat is not None:
-            for doc in e.documents:
-                countries[doc].add(e.country)
+    home = _home_countries(entities, gz)
     keys = {e.id: _town_keys(e) for e in todo}
     found = world.towns(k for ks in keys.values() for k in ks)
     placed = {}
     for e in todo:
-        mine = set().union(*(countries[d] for d in e.documents)) if e.documents else set()
-        cands: dict[str, tuple] = {}
+        mine = set().union(*(home.get(d, set()) for d in e.documents))
+        cands = []
         for rank, key in enumerate(keys[e.id]):
             for town in found.get(key, []):
-                own = fold(town[1]) == key
-                best = (town[2] not in mine, not own, rank, -town[6], town[0])
-                if town[0] not in cands or best < cands[town[0]][0]:
-                    cands[town[0]] = (best, town)
+                if town[2] in mine:
+                    cands.append(((fold(town[1]) != key, rank, -town[6], town[0]), town))
         if not cands:
             continue
-        ranked = sorted(cands.values())
-        best, town = ranked[0]
-        in_docs = not best[0]
-        if not in_docs and len({t[2] for _b, t in ranked}) > 1:
-            continue  # towns of this name in several countries, none the documents name
+        cands.sort()
+        best, town = cands[0]
+        if len(cands) > 1 and cands[1][0][:2] == best[:2] and cands[1][1][2] != town[2] and -cands[1][0][2] * 10 > town[6]:
+            continue  # towns of the name in two of the documents' countries, neither far larger
         state = gz.state_of_iso(town[2]) if hasattr(gz, "state_of_iso") else None
         placed[e.id] = replace(e, lat=float(town[4]), lon=float(town[5]), country=town[2],
                                state=e.state or (state if state in gz else None))
