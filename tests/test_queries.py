@@ -242,6 +242,55 @@ class Records:
         return [(m, k, sum(n.values()), n["asserted"], n["alleged"], n["denied"], n["hypothetical"])
                 for (m, k), n in sorted(counts.items())]
 
+    def lens_label(self, c):
+        """The source-lens reading: the attributed source, an accuser's own accusation, else the
+        document's outlet, else the document."""
+        if c.attributed_to is not None:
+            return self.source_label(c)
+        if c.relation.value == "accuses":
+            return self.label[c.subject]
+        doc = next(d for d in self.kg.documents if d.id == c.evidence.document)
+        return doc.publisher or f"the article {doc.title or doc.id}"
+
+    def lens_key(self, c):
+        if c.attributed_to is not None:
+            if c.attributed_to.entity:
+                return E + c.attributed_to.entity
+            return ("phrase", c.evidence.document, c.attributed_to.phrase)
+        if c.relation.value == "accuses":
+            return E + c.subject
+        doc = next(d for d in self.kg.documents if d.id == c.evidence.document)
+        return doc.publisher or ("document", doc.id)
+
+    def source_claims(self, source=None):
+        rows = []
+        for c in self.kg.claims:
+            label = self.lens_label(c)
+            if source is not None and label.lower() != source.lower():
+                continue
+            rows.append(((c.evidence.document, c.evidence.char_start, self.label[c.subject], c.relation.value,
+                          self.label[c.object], C + c.id),
+                         (label, self.label[c.subject], c.relation.value, self.label[c.object], c.status.value,
+                          c.cue or None, c.when.value if c.when and c.when.value else None, c.evidence.document,
+                          c.evidence.sentence)))
+        return [r for _k, r in sorted(rows)]
+
+    def single_source(self):
+        keys, labels, stmts, denied = defaultdict(set), defaultdict(set), Counter(), set()
+        for c in self.kg.claims:
+            if c.status.value == "hypothetical":
+                continue
+            t = c.triple
+            if c.status.value == "denied":
+                denied.add(t)
+                continue
+            keys[t].add(self.lens_key(c))
+            labels[t].add(self.lens_label(c))
+            stmts[t] += 1
+        rows = [(min(labels[t]), self.label[t[0]], t[1], self.label[t[2]], stmts[t], E + t[0], E + t[2])
+                for t in keys if len(keys[t]) == 1 and t not in denied]
+        return sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3], r[5], r[6]))
+
     def claims_by_status(self):
         counts = Counter((c.evidence.document, c.status.value) for c in self.kg.claims)
         return sorted((d, self.doc_label[d], s, n) for (d, s), n in counts.items())
@@ -265,6 +314,9 @@ COLUMNS = {
     "claims-in-country": ("countryCode", "placeLabel", "subdivision", "role", "subjectLabel", "relation",
                           "objectLabel", "status", "date", "sourceLabel", "document", "evidence", "place"),
     "attacks-per-month": ("month", "country", "attacks", "asserted", "alleged", "denied", "hypothetical"),
+    "source-claims": ("sourceLabel", "subjectLabel", "relation", "objectLabel", "status", "cue", "date", "document",
+                      "evidence"),
+    "single-source": ("sourceLabel", "subjectLabel", "relation", "objectLabel", "statements", "subject", "object"),
 }
 
 
@@ -580,3 +632,47 @@ def test_the_date_and_country_queries_on_the_seeds(sources, seed_graph):
     assert rows and {r["countryCode"] for r in rows} == {"PK"}
     assert {r["countryCode"] for r in select(sources, "store", "claims-in-country", {"country": "Afghanistan"})} \
         == {"AF"}
+
+
+# -- the source lens: a source's claims, and what rests on one source, with outlets ------------------
+
+
+@pytest.fixture(scope="module")
+def outlet_graph(builder):
+    from claimgraph.ingest.document import document_from_text
+
+    cfg = builder.config.ingest
+    docs = [document_from_text("a", "KABUL (Reuters) - The TTP attacked the Frontier Constabulary in Bannu. "
+                                    "Pakistan accused the Taliban of sheltering the TTP.", config=cfg,
+                               url="https://www.dawn.com/news/1"),
+            document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu. Al-Shabaab attacked "
+                                    "Mogadishu. The Taliban denied sheltering the TTP.", config=cfg,
+                               publisher="Tolo News")]
+    kg = builder.build(docs)
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    return kg, store
+
+
+@pytest.mark.parametrize("name", ["source-claims", "single-source"])
+def test_the_lens_queries_read_outlets(outlet_graph, name):
+    kg, store = outlet_graph
+    expected = expected_rows(kg, name)
+    assert expected
+    assert project(run_rows(store, name), COLUMNS[name]) == expected
+
+
+@pytest.mark.parametrize("source", ["Tolo News", "tolo news", "dawn.com", "Pakistan"])
+def test_a_source_by_name(outlet_graph, source):
+    kg, store = outlet_graph
+    got = project(run_rows(store, "source-claims", {"source": source}), COLUMNS["source-claims"])
+    assert got and got == Records(kg).source_claims(source)
+    assert {r[0].lower() for r in got} == {source.lower()}
+
+
+def test_a_claim_two_outlets_state_is_not_single_source(outlet_graph):
+    kg, store = outlet_graph
+    rows = project(run_rows(store, "single-source"), COLUMNS["single-source"])
+    triples = {(r[1], r[2], r[3]) for r in rows}
+    assert ("Tehreek-e-Taliban Pakistan", "attacks", "Frontier Constabulary") not in triples  # dawn.com and Tolo News
+    assert ("al-Shabaab", "attacks", "Mogadishu") in triples or ("Al-Shabaab", "attacks", "Mogadishu") in triples

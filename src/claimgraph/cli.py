@@ -130,6 +130,15 @@ def _store_commands(sub) -> None:
                         "or \"text\" (repeatable)")
     q.set_defaults(run=_query)
 
+    o = sub.add_parser("sources", help="who claims what: a table per source (attributed actors and phrases, "
+                                       "and outlets for the articles' own voice)")
+    where = o.add_mutually_exclusive_group(required=True)
+    where.add_argument("--store", type=Path, help="the store folder")
+    where.add_argument("--exports", type=Path, help="an export folder (its documents/entities/claims.jsonl)")
+    o.add_argument("--source", metavar="NAME", help="one source's claims with their evidence (by label, id or outlet)")
+    o.add_argument("--format", default="table", choices=OUTPUT_FORMATS, help="table (default), csv or json")
+    o.set_defaults(run=_sources)
+
     c = sub.add_parser("queries", help="list the canned analyst queries")
     c.set_defaults(run=_queries)
 
@@ -214,6 +223,62 @@ def _query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sources(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from .query import table
+    from .sources import claims_of, read_exports, source_table
+
+    if args.store is not None:
+        from .store import CorpusStore
+
+        with CorpusStore.open(args.store) as store:
+            kg = store.knowledge_graph()
+    else:
+        kg = read_exports(args.exports)
+    if args.source:
+        row, claims = claims_of(kg, args.source)
+        labels = {e.id: e.label for e in kg.entities}
+        records = [{"subject": labels.get(c.subject, c.subject), "relation": c.relation.value,
+                    "object": labels.get(c.object, c.object), "status": c.status.value, "cue": c.cue,
+                    "date": c.when.value if c.when else None, "document": c.evidence.document,
+                    "sentence": c.evidence.sentence} for c in claims]
+        names = ["subject", "relation", "object", "status", "cue", "date", "document", "sentence"]
+        if args.format == "json":
+            sys.stdout.write(json.dumps({"source": row.record(), "claims": records}, ensure_ascii=False, indent=1) + "\n")
+        elif args.format == "csv":
+            w = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\r\n")
+            w.writeheader()
+            w.writerows(records)
+        else:
+            print(f"{row.label} ({row.key.kind}): {row.claims} claim{'s' if row.claims != 1 else ''} in "
+                  f"{len(row.documents)} document{'s' if len(row.documents) != 1 else ''}")
+            for r in records:
+                when = f" [{r['date']}]" if r["date"] else ""
+                print(f"- {r['subject']} {r['relation']} {r['object']} ({r['status']}{', cue ' + repr(r['cue']) if r['cue'] else ''})"
+                      f"{when}\n    {r['document']}: \u201c{' '.join(r['sentence'].split())}\u201d")
+        return EXIT_OK
+    rows = [r.record() for r in source_table(kg)]
+    cols = ["source", "kind", "claims", "asserted", "alleged", "denied", "hypothetical", "documents",
+            "corroborated", "denied_by_others", "relations", "accused", "supported"]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    flat = [{**r, "relations": "; ".join(f"{k} {v}" for k, v in r["relations"].items()),
+             "accused": "; ".join(r["accused"]), "supported": "; ".join(r["supported"])} for r in rows]
+    if args.format == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore", lineterminator="\r\n")
+        w.writeheader()
+        w.writerows(flat)
+    else:
+        import pyoxigraph as ox
+
+        data = [tuple(ox.Literal(str(r[c])) for c in cols) for r in flat]
+        sys.stdout.write(table(cols, data))
+    return EXIT_OK
+
+
 def _queries(_args: argparse.Namespace) -> int:
     from .query import canned_queries
 
@@ -272,6 +337,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--document-date", metavar="YYYY-MM-DD",
                    help="the date of documents whose metadata and text give none (the base of relative "
                         "dates such as 'on Tuesday'; ingest.document_date)")
+    p.add_argument("--publisher", metavar="OUTLET",
+                   help="the outlet of documents whose metadata, text and URL name none (ingest.publisher)")
 
 
 def _config(args: argparse.Namespace):
@@ -287,6 +354,8 @@ def _config(args: argparse.Namespace):
         ingest["exclude"] = [*cfg.ingest.exclude, *args.exclude]
     if getattr(args, "document_date", None):
         ingest["document_date"] = args.document_date
+    if getattr(args, "publisher", None):
+        ingest["publisher"] = args.publisher
     sections = {k: v for k, v in {"nlp": nlp, "ingest": ingest}.items() if v}
     return cfg.with_overrides(**sections) if sections else cfg
 
@@ -303,7 +372,8 @@ def _read(args: argparse.Namespace) -> int:
     result = read_paths(args.paths, cfg.ingest)
     for d in result.documents:
         record = {"id": d.id, "source": d.source, "title": d.title, "url": d.url, "date": d.date,
-                  "date_source": d.date_source, "text": d.text}
+                  "date_source": d.date_source, "publisher": d.publisher, "publisher_source": d.publisher_source,
+                  "credits": list(d.credits), "text": d.text}
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     _print_problems(result.problems)
     if not result.documents:

@@ -42,6 +42,8 @@ class IngestConfig:
     heading_max_words: int
     # the date of a document whose metadata and text give none ("" for none)
     document_date: str = ""
+    # the outlet of a document whose metadata, text and URL name none ("" for none)
+    publisher: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,12 @@ class Document:
     # where ``date`` came from: "metadata" (the page's or the record's), "text" (a
     # dateline or "Published ..." line) or "option" (--document-date)
     date_source: str | None = None
+    # the outlet that published it, and where that came from: "metadata" (the record's
+    # ``publisher``, the page's site name), "text" (it names itself at the top), "url" (the
+    # URL's domain) or "option" (--publisher); the agencies the text credits ("(Reuters) -")
+    publisher: str | None = None
+    publisher_source: str | None = None
+    credits: tuple[str, ...] = ()
     content_hash: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:

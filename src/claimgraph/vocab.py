@@ -96,6 +96,9 @@ class CG(DefinedNamespace):
     subdivision: URIRef
     subdivisionCode: URIRef
     dateSource: URIRef
+    # the source lens: where a document's outlet came from, the agencies it credits
+    publisherSource: URIRef
+    credit: URIRef
     # annotations of the ontology itself
     typicalCue: URIRef
 

@@ -106,7 +106,7 @@ def expected_graph(kg) -> dict:
     for d in kg.documents:
         nodes[("Document", d.id)] = (("Document",), _clean(
             {"id": d.id, "title": d.title, "source": d.url or d.source, "date": d.date,
-             "content_hash": d.content_hash}))
+             "content_hash": d.content_hash, "publisher": d.publisher, "credits": list(d.credits)}))
     for e in kg.entities:
         nodes[("Entity", e.id)] = (tuple(sorted(("Entity", e.type.value))), _clean(
             {"id": e.id, "name": e.label, "type": e.type.value, "aliases": list(e.aliases),

@@ -12,7 +12,8 @@ The model (Neo4j 5):
   (``ArmedGroup``, ``State`` ...) comes from :class:`EntityType`;
   ``location`` is a WGS-84 ``point`` (admin import ``point{crs:WGS-84}``,
   ``point({latitude, longitude})`` in ``load.cypher``);
-- ``(:Document {id, title, source, date, content_hash})``;
+- ``(:Document {id, title, source, date, content_hash, publisher, credits})``: the
+  outlet and the agencies the story is credited to;
 - one relationship per claim, ``(subject)-[:<RELATION> {claim_id, status,
   attributed_to, attributed_kind, cue, evidence, document, char_start,
   char_end, confidence, date, date_end, date_precision, date_text,
@@ -76,7 +77,7 @@ ENTITY_PROPERTIES = (("name", "string"), ("type", "string"), ("aliases", "string
                      ("wikidata", "string"), ("mentions", "int"), ("state", "string"), ("country", "string"),
                      ("subdivision", "string"), ("subdivision_code", "string"))
 DOCUMENT_PROPERTIES = (("title", "string"), ("source", "string"), ("date", "string"),
-                       ("content_hash", "string"))
+                       ("content_hash", "string"), ("publisher", "string"), ("credits", "string[]"))
 CLAIM_PROPERTIES = (("claim_id", "string"), ("relation", "string"), ("status", "string"),
                     ("attributed_to", "string"), ("attributed_kind", "string"), ("cue", "string"),
                     ("evidence", "string"), ("document", "string"), ("char_start", "int"),
@@ -183,7 +184,8 @@ def _props(pairs: Iterable[tuple[str, object]]) -> dict:
 
 def document_row(d: Document) -> dict:
     return {"id": d.id, "properties": _props(zip(
-        [n for n, _ in DOCUMENT_PROPERTIES], (d.title, d.url or d.source, d.date, d.content_hash)))}
+        [n for n, _ in DOCUMENT_PROPERTIES], (d.title, d.url or d.source, d.date, d.content_hash, d.publisher,
+                                              list(d.credits))))}
 
 
 def entity_row(e: Entity) -> dict:

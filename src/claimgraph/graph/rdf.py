@@ -135,6 +135,11 @@ def document_triples(doc: Document) -> Iterator[Triple]:
         yield s, DCTERMS.date, document_date_literal(doc.date)
     if doc.date_source:
         yield s, CG.dateSource, Literal(doc.date_source)
+    if doc.publisher:
+        yield s, DCTERMS.publisher, Literal(doc.publisher)
+        yield s, CG.publisherSource, Literal(doc.publisher_source)
+    for credit in doc.credits:
+        yield s, CG.credit, Literal(credit)
     yield s, CG.contentHash, Literal(doc.content_hash)
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from ..config import IngestConfig
 from ..dates import document_date_in_text
+from .outlets import credits_in_text, domain_of, publisher_in_text
 from ..model import Block, Document
 from .layout import analyse, title_of
 
@@ -19,6 +20,7 @@ def document_from_text(
     date: str | None = None,
     url: str | None = None,
     headings: Iterable[tuple[int, int]] = (),
+    publisher: str | None = None,
 ) -> Document:
     """Make a Document from decoded text: find its layout, keep the text as is.
 
@@ -28,7 +30,10 @@ def document_from_text(
 
     The document's date is ``date`` (a page's or record's metadata), else a
     dateline or "Published ..." line near the text's top, else the
-    configured ``ingest.document_date``; ``date_source`` says which.
+    configured ``ingest.document_date``; ``date_source`` says which. Its
+    outlet is ``publisher`` (metadata), else the outlet the text names at its
+    top, else the URL's domain, else ``ingest.publisher``; the agencies it
+    credits come from its credit lines (:mod:`claimgraph.ingest.outlets`).
     """
     date_source = "metadata" if date else None
     if not date:
@@ -37,6 +42,14 @@ def document_from_text(
             date, date_source = found[0], "text"
         elif config.document_date:
             date, date_source = config.document_date, "option"
+    publisher_source = "metadata" if publisher else None
+    if not publisher:
+        for found, where in ((publisher_in_text(text), "text"), (domain_of(url), "url"),
+                             (config.publisher or None, "option")):
+            if found:
+                publisher, publisher_source = found, where
+                break
+    credits = tuple(c for c in credits_in_text(text) if c != publisher)
     blocks = analyse(text, boilerplate=config.boilerplate, heading_max_words=config.heading_max_words)
     if headings:
         blocks = _mark_headings(blocks, tuple(headings))
@@ -49,6 +62,9 @@ def document_from_text(
         date=date,
         url=url,
         date_source=date_source,
+        publisher=publisher,
+        publisher_source=publisher_source,
+        credits=credits,
     )
 
 

@@ -77,6 +77,7 @@ def extract_article(markup: str, *, focus: str = "precision") -> tuple[str, list
         "title": (result.title or "").strip() or None,
         "date": result.date or None,
         "url": http_url(result.url),
+        "publisher": (getattr(result, "sitename", None) or "").strip() or None,
     }
     return text, headings, meta
 
@@ -84,4 +85,4 @@ def extract_article(markup: str, *, focus: str = "precision") -> tuple[str, list
 def html_document(markup: str, doc_id: str, *, source: str, config: IngestConfig) -> Document:
     text, headings, meta = extract_article(markup, focus=config.html_focus)
     return document_from_text(doc_id, text, source=source, config=config, title=meta["title"],
-                              date=meta["date"], url=meta["url"], headings=headings)
+                              date=meta["date"], url=meta["url"], headings=headings, publisher=meta["publisher"])

@@ -1,4 +1,4 @@
-"""JSONL: one document per line, ``{"id", "text", "title", "url", "date"}``.
+"""JSONL: one document per line, ``{"id", "text", "title", "url", "date", "publisher"}``.
 
 ``id`` (a string, or an integer) and ``text`` (a string) are required;
 ``title``, ``url`` (an absolute http(s) URL) and ``date`` (ISO 8601) are
@@ -93,7 +93,7 @@ def record_document(record: object, *, where: str, source: str, config: IngestCo
         raise InputError(Code.DECODE, "text holds an unpaired surrogate escape (\\ud800-\\udfff)")
     problems: list[Problem] = []
     fields: dict[str, str | None] = {}
-    for key in ("title", "url", "date"):
+    for key in ("title", "url", "date", "publisher"):
         value = record.get(key)
         if value is None:
             fields[key] = None
@@ -111,9 +111,9 @@ def record_document(record: object, *, where: str, source: str, config: IngestCo
             problems.append(Problem(where, Code.BAD_RECORD, f"{bad}; left out, the text is still read"))
             fields[key] = None
         else:
-            fields[key] = value.strip() if key == "title" else value
+            fields[key] = value.strip() if key in ("title", "publisher") else value
     doc = document_from_text(doc_id, text, source=source, config=config, title=fields["title"] or None,
-                             date=fields["date"], url=fields["url"])
+                             date=fields["date"], url=fields["url"], publisher=fields["publisher"] or None)
     return doc, problems
 
 

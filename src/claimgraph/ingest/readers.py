@@ -67,7 +67,7 @@ SUFFIXES: dict[str, str] = {
 }
 
 
-_JSONL_START = re.compile(rb'\A\{\s*"(?:id|text|title|url|date)"\s*:')
+_JSONL_START = re.compile(rb'\A\{\s*"(?:id|text|title|url|date|publisher)"\s*:')
 
 
 def _looks_like_jsonl(head: bytes) -> bool:

@@ -39,7 +39,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -323,7 +323,17 @@ class CorpusStore:
             views = [Entity(eid, label, EntityType(etype), aliases=tuple(json.loads(aliases)), wikidata=wikidata)
                      for _e, _d, etype, label, aliases, wikidata, _n in group]
             counts = [n for *_rest, n in group]
-            yield merge_views(views, self.gazetteer, counts=counts), sum(counts), [r[1] for r in group]
+            merged = merge_views(views, self.gazetteer, counts=counts)
+            if merged.type is EntityType.PLACE and merged.lat is None:
+                # a point its builds found (claimgraph.resolve.geocode) is only in the views' records
+                placed = sorted((o["lat"], o["lon"], o.get("country") or "", o.get("state") or "")
+                                for (v,) in self._db.execute("SELECT view FROM entity_views WHERE entity = ?", (eid,))
+                                for o in [json.loads(v)] if o.get("lat") is not None)
+                if placed:
+                    lat, lon, country, state = placed[0]
+                    merged = replace(merged, lat=lat, lon=lon, country=country or None,
+                                     state=merged.state or state or None)
+            yield merged, sum(counts), [r[1] for r in group]
 
     def entities(self, entity_ids: Iterable[str] | None = None) -> list[Entity]:
         """The store's (merged) entities, all or those with the given ids."""

@@ -64,10 +64,14 @@ def merge_views(views: Sequence[Entity], gazetteer: Gazetteer | None = None, *,
         # the most mentioned label; among equals the longest, then the first alphabetically
         label = sorted((lab for lab, n in weight.items() if n == top), key=lambda s: (-len(s), s))[0]
         wikidata = next((v.wikidata for v in views if v.wikidata), None)
-        # a place no gazetteer entry holds keeps the point its builds found (claimgraph.resolve.geocode)
+        where = {}
+    if where.get("lat") is None:
+        # a place its gazetteer entry (if any) gives no point keeps the point its builds found
+        # (claimgraph.resolve.geocode)
         placed = sorted((v for v in views if v.lat is not None), key=lambda v: (v.lat, v.lon, v.country or ""))
-        where = {"lat": placed[0].lat, "lon": placed[0].lon, "country": placed[0].country,
-                 "state": placed[0].state} if placed else {}
+        if placed:
+            where = {**where, "lat": placed[0].lat, "lon": placed[0].lon, "country": placed[0].country,
+                     "state": where.get("state") or placed[0].state}
     # the views' aliases as their builds made them, and the other views' labels as the resolver
     # adds a label: when it is not the same name folded
     folded = fold(label)
