@@ -123,7 +123,7 @@ class Records:
     def contested(self):
         rows = []
         for a in self.kg.claims:
-            if a.status.value != "alleged":
+            if a.status.value not in ("alleged", "asserted"):
                 continue
             for d in self.kg.claims:
                 if d.status.value != "denied" or d.relation is not a.relation:
@@ -136,7 +136,8 @@ class Records:
                               d.evidence.document, C + a.id, C + d.id),
                              (self.label[a.subject], a.relation.value, self.label[a.object],
                               self.source_or_article_label(a), a.evidence.document, a.evidence.sentence,
-                              self.source_or_article_label(d), d.evidence.document, d.evidence.sentence)))
+                              self.source_or_article_label(d), d.evidence.document, d.evidence.sentence,
+                              a.status.value)))
         return [r for _k, r in sorted(rows)]
 
     def corroborated(self):
@@ -302,7 +303,7 @@ COLUMNS = {
     "about-entity": ("entityLabel", "role", "relation", "otherLabel", "status", "sourceLabel", "document",
                      "evidence", "entity", "other"),
     "contested": ("subjectLabel", "relation", "objectLabel", "allegedByLabel", "allegedIn", "allegation",
-                  "deniedByLabel", "deniedIn", "denial"),
+                  "deniedByLabel", "deniedIn", "denial", "allegedStatus"),
     "corroborated": ("subjectLabel", "relation", "objectLabel", "documents", "sources", "claims", "subject",
                      "object"),
     "accusations": ("accuserLabel", "accusedLabel", "status", "allegation", "allegationStatus", "document",
@@ -459,7 +460,7 @@ def test_contested_claims_of_a_symmetric_relation_meet_in_either_order():
     result = run(store, canned_queries()["contested"].text)
     rows = project([{v.value: value(s[v.value]) for v in result.variables} for s in result], COLUMNS["contested"])
     assert rows == expected_rows(kg, "contested")
-    assert rows == [("Aland", "alliedWith", "Borduria", "Cirania", "d", "s1", "Borduria", "d", "s2")]
+    assert rows == [("Aland", "alliedWith", "Borduria", "Cirania", "d", "s1", "Borduria", "d", "s2", "alleged")]
     ds = Dataset(default_union=True)
     for s, p, o, g in quads(kg.documents, kg.entities, kg.claims):
         (ds.default_graph if g is None else ds.graph(g)).add((s, p, o))
@@ -676,3 +677,14 @@ def test_a_claim_two_outlets_state_is_not_single_source(outlet_graph):
     triples = {(r[1], r[2], r[3]) for r in rows}
     assert ("Tehreek-e-Taliban Pakistan", "attacks", "Frontier Constabulary") not in triples  # dawn.com and Tolo News
     assert ("al-Shabaab", "attacks", "Mogadishu") in triples or ("Al-Shabaab", "attacks", "Mogadishu") in triples
+
+
+def test_contested_also_pairs_an_assertion_with_a_denial(builder):
+    kg = builder.build_text("The TTP attacked the KP Police in Bannu. The TTP denied that it attacked the KP Police.",
+                            "c2")
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    rows = project(run_rows(store, "contested"), COLUMNS["contested"])
+    assert rows == expected_rows(kg, "contested")
+    assert [(r[0], r[1], r[2], r[6], r[9]) for r in rows] == [
+        ("Tehreek-e-Taliban Pakistan", "attacks", "KP Police", "Tehreek-e-Taliban Pakistan", "asserted")]
