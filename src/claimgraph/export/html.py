@@ -281,11 +281,13 @@ class HtmlExporter(RecordExporter):
                 arrows["middle"] = {"enabled": True, "type": "bar", "scaleFactor": 0.8}
                 extra["font"] = {"vadjust": -9, "color": "#B2182B"}
             by_doc = dict(sorted(Counter(c.evidence.document for c in group).items()))
-            # the timeline's counts: per document, per first day of the claim's date ("" undated)
-            days: dict[str, Counter] = defaultdict(Counter)
+            # what the filters count: statements by document, first day of their date ("" undated)
+            # and source (the source lens: the actor, the phrase, or the outlet of the article's voice)
+            keyed: Counter = Counter()
             for c in group:
-                days[c.evidence.document][first_day(c.when.value) if c.when and c.when.value else ""] += 1
-            by_day = {d: dict(sorted(n.items())) for d, n in sorted(days.items())}
+                day = first_day(c.when.value) if c.when and c.when.value else ""
+                keyed[(c.evidence.document, day, self._lens_label(c))] += 1
+            stmts = [[list(k), n] for k, n in sorted(keyed.items())]
             # pyvis's add_edge checks both ends with a linear scan of the node list for every edge
             # (quadratic); the same check against a set, then pyvis's own Edge record
             if s not in node_ids or o not in node_ids:
@@ -293,7 +295,7 @@ class HtmlExporter(RecordExporter):
             edge = PyvisEdge(
                 s, o, True,
                 label=edge_label(rel, status, len(group)), relation=rel, status=status, count=len(group),
-                statements_by_document=by_doc, statements_by_day=by_day, arrows=arrows, dashes=style["dashes"],
+                statements_by_document=by_doc, stmts=stmts, arrows=arrows, dashes=style["dashes"],
                 width=round(style["width"] + min(3.0, 1.2 * math.log2(len(group))), 2),
                 color={"color": RELATION_COLORS[Relation(rel)], "highlight": RELATION_COLORS[Relation(rel)],
                        "hover": RELATION_COLORS[Relation(rel)], "opacity": style["opacity"]},
@@ -336,9 +338,28 @@ class HtmlExporter(RecordExporter):
                           "count": sum(1 for c in claims if c.status is s)} for s in Status],
             "physics": physics, "size_by": opts["size_by"],
             "dated": sum(1 for c in claims if c.when and c.when.value),
+            "sources": [{"name": name, "count": n} for name, n in sorted(
+                Counter(self._lens_label(c) for c in claims).items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))],
             "placed": sum(1 for e in entities if e.lat is not None and e.lon is not None),
         }
         return net, meta
+
+    def _lens_label(self, c: Claim) -> str:
+        """Who states a claim, as the source lens reads it (claimgraph.sources)."""
+        if c.attributed_to is not None:
+            return self._source_label(c) or ""
+        if c.relation is Relation.ACCUSES:
+            ent = self.context.entities.get(c.subject)
+            return ent.label if ent else c.subject
+        doc = self._documents_by_id().get(c.evidence.document)
+        if doc is not None and doc.publisher:
+            return doc.publisher
+        return f"the article {doc.title or doc.id}" if doc is not None else f"the article {c.evidence.document}"
+
+    def _documents_by_id(self) -> dict:
+        if getattr(self, "_docs_by_id", None) is None:
+            self._docs_by_id = {d.id: d for d in self.documents}
+        return self._docs_by_id
 
     def _source_label(self, c: Claim) -> str | None:
         if c.attributed_to is None:

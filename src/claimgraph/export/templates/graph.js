@@ -55,7 +55,7 @@
     const lo = $("t-from").value, hi = $("t-to").value;
     F = { status: checkedIn("f-status"), relation: checkedIn("f-relation"), cls: checkedIn("f-class"),
           doc: checkedIn("f-document"), isolated: $("f-isolated").checked,
-          undated: $("f-undated").checked, lo: lo || null, hi: hi || null };
+          undated: $("f-undated").checked, lo: lo || null, hi: hi || null, source: $("f-source").value || null };
   }
   // statements of an edge in the selected documents and period ("" is a statement without a date)
   function inTime(day) {
@@ -64,10 +64,9 @@
   }
   function countShown(e) {
     let k = 0;
-    for (const d in e.statements_by_day) {
-      if (!F.doc.has(d)) continue;
-      const days = e.statements_by_day[d];
-      for (const day in days) if (inTime(day)) k += days[day];
+    for (const st of e.stmts) {  // [[document, first day or "", source], count]
+      const key = st[0];
+      if (F.doc.has(key[0]) && inTime(key[1]) && (!F.source || key[2] === F.source)) k += st[1];
     }
     return k;
   }
@@ -251,12 +250,14 @@
     });
   });
   document.querySelectorAll("#t-from, #t-to").forEach(function (box) { box.addEventListener("change", refresh); });
+  $("f-source").addEventListener("change", refresh);
   $("t-clear").addEventListener("click", function () { $("t-from").value = ""; $("t-to").value = ""; refresh(); });
   $("reset").addEventListener("click", function () {
     document.querySelectorAll("fieldset input[type=checkbox]").forEach(function (i) { i.checked = i.id !== "f-isolated"; });
     $("f-isolated").checked = isolatedByDefault;
     $("t-from").value = "";
     $("t-to").value = "";
+    $("f-source").value = "";
     $("search").value = "";
     refresh();
     network.fit({ animation: { duration: 300 } });
@@ -502,9 +503,7 @@
     return e;
   }
   const allDays = [];
-  for (const e of data.edges) for (const d in e.statements_by_day) for (const day in e.statements_by_day[d]) {
-    if (day) allDays.push(day);
-  }
+  for (const e of data.edges) for (const st of e.stmts) if (st[0][1]) allDays.push(st[0][1]);
   allDays.sort();
   const timeline = $("timeline");
   const tlHeight = 96;
@@ -551,13 +550,11 @@
     for (const e of data.edges) {
       if (!F.status.has(e.status) || !F.relation.has(e.relation) ||
           !F.cls.has(nodeById.get(e.from).cls) || !F.cls.has(nodeById.get(e.to).cls)) continue;
-      for (const d in e.statements_by_day) {
-        if (!F.doc.has(d)) continue;
-        for (const day in e.statements_by_day[d]) {
-          if (!day) continue;
-          const b = binOf(day);
-          if (b >= 0) counts[b][e.status] += e.statements_by_day[d][day];
-        }
+      for (const st of e.stmts) {
+        const key = st[0];
+        if (!key[1] || !F.doc.has(key[0]) || (F.source && key[2] !== F.source)) continue;
+        const b = binOf(key[1]);
+        if (b >= 0) counts[b][e.status] += st[1];
       }
     }
     return counts;
@@ -635,6 +632,7 @@
     refresh();
   }
   state.setRange = setRange;
+  state.setSource = function (name) { $("f-source").value = name || ""; refresh(); };
   window.addEventListener("resize", function () { drawTimeline(); });
 
   // -- the map -----------------------------------------------------------------------------
