@@ -16,4 +16,7 @@ neo4j-admin database import full \
   --nodes=documents.csv \
   --relationships=claims.csv \
   --relationships=mentioned_in.csv \
+  --nodes=claim_nodes.csv \
+  --relationships=claim_links.csv \
+  --relationships=claim_documents.csv \
   "$DATABASE"

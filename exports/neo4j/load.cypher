@@ -7,6 +7,7 @@
 
 CREATE CONSTRAINT claimgraph_entity_id IF NOT EXISTS FOR (e:`Entity`) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT claimgraph_document_id IF NOT EXISTS FOR (d:`Document`) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT claimgraph_claim_id IF NOT EXISTS FOR (c:`Claim`) REQUIRE c.id IS UNIQUE;
 
 // params/documents.json
 UNWIND $rows AS row MERGE (d:`Document` {id: row.id}) SET d += row.properties;
@@ -85,3 +86,21 @@ UNWIND $rows AS row MATCH (s:`Entity` {id: row.subject}) MATCH (o:`Entity` {id: 
 
 // params/mentioned_in.json
 UNWIND $rows AS row MATCH (e:`Entity` {id: row.entity}) MATCH (d:`Document` {id: row.document}) MERGE (e)-[m:`MENTIONED_IN`]->(d) SET m += row.properties;
+
+// params/claim_nodes.json
+UNWIND $rows AS row MERGE (c:`Claim` {id: row.claim_id}) SET c += row.properties, c.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END, c.date_end = CASE WHEN row.date_end IS NULL THEN null ELSE date(row.date_end) END;
+
+// params/claim_subject.json
+UNWIND $rows AS row MATCH (c:`Claim` {id: row.claim}) MATCH (e:`Entity` {id: row.entity}) MERGE (c)-[:`SUBJECT`]->(e);
+
+// params/claim_object.json
+UNWIND $rows AS row MATCH (c:`Claim` {id: row.claim}) MATCH (e:`Entity` {id: row.entity}) MERGE (c)-[:`OBJECT`]->(e);
+
+// params/claim_source.json
+UNWIND $rows AS row MATCH (c:`Claim` {id: row.claim}) MATCH (e:`Entity` {id: row.entity}) MERGE (c)-[:`ATTRIBUTED_TO`]->(e);
+
+// params/claim_place.json
+UNWIND $rows AS row MATCH (c:`Claim` {id: row.claim}) MATCH (e:`Entity` {id: row.entity}) MERGE (c)-[:`PLACE`]->(e);
+
+// params/claim_document.json
+UNWIND $rows AS row MATCH (c:`Claim` {id: row.claim}) MATCH (d:`Document` {id: row.document}) MERGE (c)-[:`STATED_IN`]->(d);

@@ -7,6 +7,7 @@ import csv
 import json
 import re
 import socket
+from collections import Counter
 
 import pytest
 
@@ -130,6 +131,15 @@ def expected_graph(kg) -> dict:
             "date_end": _day(c.when.end, first=False) if c.when else None,
             "date_precision": c.when.precision if c.when else None, "date_text": c.when.text if c.when else None,
             "date_qualifier": c.when.qualifier if c.when else None, "place": c.place})
+        # the claim as a node of its own, with the same properties, and its links
+        nodes[("Claim", c.id)] = (("Claim",), {"id": c.id, **rels[(c.subject, REL_TYPE[c.relation.value], c.object, c.id)]})
+        rels[(c.id, "SUBJECT", c.subject, None)] = {}
+        rels[(c.id, "OBJECT", c.object, None)] = {}
+        if src is not None and src.entity:
+            rels[(c.id, "ATTRIBUTED_TO", src.entity, None)] = {}
+        if c.place:
+            rels[(c.id, "PLACE", c.place, None)] = {}
+        rels[(c.id, "STATED_IN", c.evidence.document, None)] = {}
     return {"nodes": nodes, "relationships": rels}
 
 
@@ -161,7 +171,7 @@ def _read(path) -> tuple[list[str], list[list[str]]]:
 def read_admin_import(folder) -> dict:
     """The graph that the CSV files describe, read with the csv module."""
     nodes, rels = {}, {}
-    for name in ("entities.csv", "documents.csv"):
+    for name in ("entities.csv", "documents.csv", "claim_nodes.csv"):
         header, rows = _read(folder / name)
         for row in rows:
             key, labels, props = None, (), {}
@@ -175,7 +185,7 @@ def read_admin_import(folder) -> dict:
                     props[prop] = _convert(cell, kind or "string")
             assert key not in nodes, f"duplicate node id {key}"
             nodes[key] = (labels, props)
-    for name in ("claims.csv", "mentioned_in.csv"):
+    for name in ("claims.csv", "mentioned_in.csv", "claim_links.csv", "claim_documents.csv"):
         header, rows = _read(folder / name)
         for row in rows:
             ends, props = {}, {}
@@ -320,8 +330,12 @@ def test_csv_files_read_back_give_the_graph(seed_neo4j, seed_graph, hostile_neo4
     props["aliases"] = [a.replace(";", ",") for a in props["aliases"]]
     assert read_admin_import(hostile_neo4j) == expected
     graph = read_admin_import(seed_neo4j)
-    assert len(graph["nodes"]) == len(seed_graph.entities) + len(seed_graph.documents)
+    assert len(graph["nodes"]) == len(seed_graph.entities) + len(seed_graph.documents) + len(seed_graph.claims)
     assert sum(k[3] is not None for k in graph["relationships"]) == len(seed_graph.claims)
+    # every claim node reaches its document, subject and object, and an entity source
+    assert sum(k[1] == "STATED_IN" for k in graph["relationships"]) == len(seed_graph.claims)
+    assert sum(k[1] == "ATTRIBUTED_TO" for k in graph["relationships"]) == \
+        sum(1 for c in seed_graph.claims if c.attributed_to and c.attributed_to.entity)
 
 
 def test_an_alias_with_the_array_delimiter_keeps_its_place():
@@ -341,9 +355,9 @@ def test_the_load_runs_on_falkordb_and_gives_the_graph(seed_neo4j, seed_graph):
         first = run_plan(plan, db.send, batch_size=7)
         assert db.skipped == list(CONSTRAINTS)  # FalkorDB has no Neo4j 5 constraint syntax
         graph = db.dump()
-        assert first.nodes_created == len(seed_graph.entities) + len(seed_graph.documents)
+        assert first.nodes_created == len(seed_graph.entities) + len(seed_graph.documents) + len(seed_graph.claims)
         assert first.relationships_created == len(expected["relationships"])
-        assert first.labels_added == 2 * len(seed_graph.entities) + len(seed_graph.documents)
+        assert first.labels_added == 2 * len(seed_graph.entities) + len(seed_graph.documents) + len(seed_graph.claims)
         assert graph == expected
         assert graph == read_admin_import(seed_neo4j)  # the bulk and the incremental way agree
         # a few properties, looked up by Cypher
@@ -379,7 +393,7 @@ def test_who_alleges_what_in_one_query(seed_graph):
         rows = db.query(WHO_ALLEGES_WHAT)
         # the README's other queries run too, and find something
         readme = [q for q in _readme_cypher() if q.startswith("MATCH")]
-        assert len(readme) == 4
+        assert len(readme) == 7
         answers = [db.query(q) for q in readme[:3]]
     assert sorted(rows) == expected
     assert len(answers[1]) == by_pakistan
@@ -408,6 +422,41 @@ def test_the_readme_date_and_place_query_on_a_dated_graph():
         if r[5] is not None:
             place = next(e for e in kg.entities if e.label == r[5])
             assert (float32(r[6]), float32(r[7])) == (float32(place.lat), float32(place.lon))
+
+
+def test_the_readme_source_lens_queries_on_falkordb(builder):
+    from claimgraph.ingest.document import document_from_text
+
+    cfg = builder.config.ingest
+    kg = builder.build([
+        document_from_text("a", "KABUL (Reuters) - The TTP attacked the Frontier Constabulary in Bannu. "
+                                "Pakistan accused the Taliban of sheltering the TTP.", config=cfg,
+                           url="https://www.dawn.com/news/1"),
+        document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu. The Taliban denied sheltering "
+                                "the TTP.", config=cfg, publisher="Tolo News")])
+    lens = [q for q in _readme_cypher() if "(:Claim" in q or "(c:Claim" in q or "(a:Claim" in q]
+    lens = [q for q in lens if "r.date >=" not in q]
+    assert len(lens) == 3
+    labels = {e.id: e.label for e in kg.entities}
+    with FalkorDB() as db:
+        run_plan(plan_of(kg), db.send)
+        alleged, network, outlets = (db.query(q) for q in lens)
+    expected = sorted([labels[c.subject], c.relation.value, labels[c.object], c.evidence.sentence,
+                       sorted({d.attributed_to.value for d in kg.claims if d.status.value == "denied"
+                               and (d.subject, d.relation, d.object) == (c.subject, c.relation, c.object)
+                               and d.attributed_to})]
+                      for c in kg.claims if c.status.value == "alleged" and c.attributed_to
+                      and c.attributed_to.entity == "pakistan")
+    assert [[*r[:4], sorted(r[4])] for r in alleged] == expected
+    assert ["Afghan Taliban", "supports", "Tehreek-e-Taliban Pakistan"] == alleged[0][:3] and alleged[0][4] == [
+        "afghan-taliban"]
+    accusations = sorted([labels[c.subject], labels[c.object], c.evidence.document] for c in kg.claims
+                         if c.relation.value == "accuses")
+    assert [r[:3] for r in network] == accusations and "supports" in network[0][3]
+    docs = {d.id: d for d in kg.documents}
+    own = Counter((docs[c.evidence.document].publisher or c.evidence.document, c.status.value) for c in kg.claims
+                  if c.attributed_to is None and c.relation.value != "accuses")
+    assert sorted(tuple(r) for r in outlets) == sorted((o, s, n) for (o, s), n in own.items())
 
 
 def test_batches_split_every_step(seed_graph):

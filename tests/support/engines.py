@@ -76,12 +76,13 @@ class FalkorDB:
 
     def dump(self) -> dict:
         """Nodes as {(id space, id): (labels, properties)} (the id space is
-        Document for documents, else Entity), relationships as
+        Document for documents, Claim for claim nodes, else Entity), relationships as
         {(start id, type, end id, claim_id or None): properties}."""
         answer = self._ask({"op": "dump"})
         nodes = {}
         for n in answer["nodes"]:
-            key = ("Document" if "Document" in n["labels"] else "Entity", n["properties"]["id"])
+            space = "Document" if "Document" in n["labels"] else "Claim" if "Claim" in n["labels"] else "Entity"
+            key = (space, n["properties"]["id"])
             assert key not in nodes, f"two nodes with id {key}"
             nodes[key] = (tuple(n["labels"]), _typed(n["properties"]))
         rels = {}

@@ -22,6 +22,11 @@ The model (Neo4j 5):
   the relationship; ``date`` and ``date_end`` are Neo4j ``date`` values (a
   month or year as its first day, a range's end as its last;
   ``date_precision`` says which), ``place`` the id of the claim's place;
+- one ``(:Claim {id, relation, status, attributed_to, ...})`` node per claim too (the
+  same properties as its relationship), linked ``-[:SUBJECT]->``, ``-[:OBJECT]->``,
+  ``-[:ATTRIBUTED_TO]->`` (an entity source), ``-[:PLACE]->`` (Entity) and
+  ``-[:STATED_IN]->`` (Document): a query can then start from a claim and reach
+  its source and its document, which a relationship cannot point at;
 - ``(:Entity)-[:MENTIONED_IN {count}]->(:Document)``.
 
 The only variable parts of a statement are labels and relationship types,
@@ -47,7 +52,11 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 ENTITY = "Entity"
 DOCUMENT = "Document"
+CLAIM = "Claim"
 MENTIONED_IN = "MENTIONED_IN"
+#: a claim node's links: to its subject, object, attributed source and place (entities), and document
+CLAIM_LINKS = {"subject": "SUBJECT", "object": "OBJECT", "source": "ATTRIBUTED_TO", "place": "PLACE"}
+STATED_IN = "STATED_IN"
 
 
 def quote(name: str) -> str:
@@ -97,6 +106,7 @@ CLAIM_TYPED = (("date", "date"), ("date_end", "date"))
 CONSTRAINTS = (
     f"CREATE CONSTRAINT claimgraph_entity_id IF NOT EXISTS FOR (e:{quote(ENTITY)}) REQUIRE e.id IS UNIQUE",
     f"CREATE CONSTRAINT claimgraph_document_id IF NOT EXISTS FOR (d:{quote(DOCUMENT)}) REQUIRE d.id IS UNIQUE",
+    f"CREATE CONSTRAINT claimgraph_claim_id IF NOT EXISTS FOR (c:{quote(CLAIM)}) REQUIRE c.id IS UNIQUE",
 )
 
 DOCUMENT_STATEMENT = (
@@ -115,6 +125,26 @@ _CLAIM_TEMPLATE = (
     "r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END, "
     "r.date_end = CASE WHEN row.date_end IS NULL THEN null ELSE date(row.date_end) END"
 )
+CLAIM_NODE_STATEMENT = (
+    f"UNWIND $rows AS row MERGE (c:{quote(CLAIM)} {{id: row.claim_id}}) SET c += row.properties, "
+    "c.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END, "
+    "c.date_end = CASE WHEN row.date_end IS NULL THEN null ELSE date(row.date_end) END"
+)
+_CLAIM_LINK_TEMPLATE = (
+    "UNWIND $rows AS row MATCH (c:{claim} {{id: row.claim}}) MATCH (e:{entity} {{id: row.entity}}) "
+    "MERGE (c)-[:{rel_type}]->(e)"
+)
+CLAIM_DOCUMENT_STATEMENT = (
+    f"UNWIND $rows AS row MATCH (c:{quote(CLAIM)} {{id: row.claim}}) MATCH (d:{quote(DOCUMENT)} {{id: row.document}}) "
+    f"MERGE (c)-[:{quote(STATED_IN)}]->(d)"
+)
+
+
+def claim_link_statement(role: str) -> str:
+    """MERGE one kind of link from claim nodes to entities (``role`` a key of CLAIM_LINKS)."""
+    return _CLAIM_LINK_TEMPLATE.format(claim=quote(CLAIM), entity=quote(ENTITY), rel_type=quote(CLAIM_LINKS[role]))
+
+
 MENTION_STATEMENT = (
     f"UNWIND $rows AS row MATCH (e:{quote(ENTITY)} {{id: row.entity}}) MATCH (d:{quote(DOCUMENT)} {{id: row.document}}) "
     f"MERGE (e)-[m:{quote(MENTIONED_IN)}]->(d) SET m += row.properties"
@@ -212,6 +242,16 @@ def claim_row(c: Claim, corr) -> dict:
             "properties": _props(zip([n for n, _ in CLAIM_PROPERTIES], values))}
 
 
+def claim_links(c: Claim) -> dict[str, str]:
+    """A claim's entity links by role (an unnamed source is a property, not a node)."""
+    out = {"subject": c.subject, "object": c.object}
+    if c.attributed_to is not None and c.attributed_to.entity is not None:
+        out["source"] = c.attributed_to.entity
+    if c.place is not None:
+        out["place"] = c.place
+    return out
+
+
 def mention_rows(e: Entity) -> list[dict]:
     return [{"entity": e.id, "document": doc,
              "properties": {"count": sum(1 for m in e.mentions if m.document == doc)}}
@@ -233,6 +273,14 @@ def load_plan(documents: Iterable[Document], entities: Iterable[Entity], claims:
                           tuple(claim_row(c, corroboration.get(c.triple)) for c in claims
                                 if c.relation is relation)))
     steps.append(Step("mentioned_in", MENTION_STATEMENT, tuple(r for e in entities for r in mention_rows(e))))
+    steps.append(Step("claim_nodes", CLAIM_NODE_STATEMENT,
+                      tuple(claim_row(c, corroboration.get(c.triple)) for c in claims)))
+    for role in CLAIM_LINKS:
+        steps.append(Step(f"claim_{role}", claim_link_statement(role),
+                          tuple({"claim": c.id, "entity": e} for c in claims
+                                for r, e in claim_links(c).items() if r == role)))
+    steps.append(Step("claim_document", CLAIM_DOCUMENT_STATEMENT,
+                      tuple({"claim": c.id, "document": c.evidence.document} for c in claims)))
     return [s for s in steps if s.is_schema or s.rows]
 
 
@@ -248,6 +296,12 @@ def statement_for(name: str) -> str | None:
         return DOCUMENT_STATEMENT
     if name == "mentioned_in":
         return MENTION_STATEMENT
+    if name == "claim_nodes":
+        return CLAIM_NODE_STATEMENT
+    if name == "claim_document":
+        return CLAIM_DOCUMENT_STATEMENT
+    if name.startswith("claim_") and name[6:] in CLAIM_LINKS:
+        return claim_link_statement(name[6:])
     kind, _, rest = name.partition("_")
     if kind == "entities" and rest in {t.value for t in EntityType}:
         return entity_statement(EntityType(rest))
@@ -259,7 +313,8 @@ def statement_for(name: str) -> str | None:
 def all_statements() -> list[str]:
     """Every statement claimgraph can write or send, and the documented query."""
     return [*CONSTRAINTS, DOCUMENT_STATEMENT, *(entity_statement(t) for t in EntityType),
-            *(claim_statement(r) for r in Relation), MENTION_STATEMENT, WHO_ALLEGES_WHAT]
+            *(claim_statement(r) for r in Relation), MENTION_STATEMENT, CLAIM_NODE_STATEMENT,
+            *(claim_link_statement(r) for r in CLAIM_LINKS), CLAIM_DOCUMENT_STATEMENT, WHO_ALLEGES_WHAT]
 
 
 def batches(rows: tuple[dict, ...], size: int) -> Iterator[list[dict]]:

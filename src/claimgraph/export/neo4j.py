@@ -1,8 +1,9 @@
 """``neo4j/``: three ways to bring the graph into Neo4j 5.
 
-1. Bulk: ``entities.csv``, ``documents.csv`` (nodes), ``claims.csv``,
-   ``mentioned_in.csv`` (relationships) with ``neo4j-admin database import
-   full`` headers (ID spaces ``Entity`` and ``Document``, typed properties,
+1. Bulk: ``entities.csv``, ``documents.csv``, ``claim_nodes.csv`` (nodes),
+   ``claims.csv``, ``mentioned_in.csv``, ``claim_links.csv``,
+   ``claim_documents.csv`` (relationships) with ``neo4j-admin database import
+   full`` headers (ID spaces ``Entity``, ``Document`` and ``Claim``, typed properties,
    ``;`` as array delimiter), written with the csv module; ``import.sh``
    holds the exact command.
 2. Incremental: ``load.cypher``: constraints, then one ``UNWIND $rows AS
@@ -23,7 +24,8 @@ import json
 from pathlib import Path
 
 from .base import RecordExporter
-from .cypher import (CLAIM_PROPERTIES, CLAIM_TYPED, CONSTRAINTS, ENTITY_TYPED, DOCUMENT, DOCUMENT_PROPERTIES, ENTITY, ENTITY_PROPERTIES, LABELS,
+from .cypher import (CLAIM, CLAIM_PROPERTIES, CLAIM_TYPED, CONSTRAINTS, ENTITY_TYPED, STATED_IN, CLAIM_LINKS,
+                     claim_links, DOCUMENT, DOCUMENT_PROPERTIES, ENTITY, ENTITY_PROPERTIES, LABELS,
                      MENTION_PROPERTIES, MENTIONED_IN, REL_TYPES, Step, claim_row, document_row, entity_row,
                      load_plan)
 from .cypher import mention_rows as mention_rows_of
@@ -41,6 +43,9 @@ ENTITY_HEADER = [f"id:ID({ENTITY})", *(_column(n, k) for n, k in (*ENTITY_PROPER
 DOCUMENT_HEADER = [f"id:ID({DOCUMENT})", *(_column(n, k) for n, k in DOCUMENT_PROPERTIES), ":LABEL"]
 CLAIM_HEADER = [f":START_ID({ENTITY})", f":END_ID({ENTITY})", ":TYPE",
                 *(_column(n, k) for n, k in (*CLAIM_PROPERTIES, *CLAIM_TYPED))]
+CLAIM_NODE_HEADER = [f"id:ID({CLAIM})", *(_column(n, k) for n, k in (*CLAIM_PROPERTIES, *CLAIM_TYPED)), ":LABEL"]
+CLAIM_LINK_HEADER = [f":START_ID({CLAIM})", f":END_ID({ENTITY})", ":TYPE"]
+CLAIM_DOCUMENT_HEADER = [f":START_ID({CLAIM})", f":END_ID({DOCUMENT})", ":TYPE"]
 MENTION_HEADER = [f":START_ID({ENTITY})", f":END_ID({DOCUMENT})", ":TYPE",
                   *(_column(n, k) for n, k in MENTION_PROPERTIES)]
 
@@ -133,12 +138,19 @@ class Neo4jExporter(RecordExporter):
                       for c in self.claims for r in [claim_row(c, corr.get(c.triple))]]
         mention_rows = sorted([r["entity"], r["document"], MENTIONED_IN, *_props(r, MENTION_PROPERTIES)]
                               for e in self.entities for r in mention_rows_of(e))
+        claim_nodes = [[r["claim_id"], *_props(r, CLAIM_PROPERTIES), csv_value(r["date"]), csv_value(r["date_end"]), CLAIM]
+                       for c in self.claims for r in [claim_row(c, corr.get(c.triple))]]
+        link_rows = [[c.id, e, CLAIM_LINKS[role]] for c in self.claims for role, e in claim_links(c).items()]
+        doc_links = [[c.id, c.evidence.document, STATED_IN] for c in self.claims]
         plan = load_plan(self.documents, self.entities, self.claims, corr)
         paths = [
             self._write("entities.csv", _csv(ENTITY_HEADER, entity_rows)),
             self._write("documents.csv", _csv(DOCUMENT_HEADER, doc_rows)),
             self._write("claims.csv", _csv(CLAIM_HEADER, claim_rows)),
             self._write("mentioned_in.csv", _csv(MENTION_HEADER, mention_rows)),
+            self._write("claim_nodes.csv", _csv(CLAIM_NODE_HEADER, claim_nodes)),
+            self._write("claim_links.csv", _csv(CLAIM_LINK_HEADER, link_rows)),
+            self._write("claim_documents.csv", _csv(CLAIM_DOCUMENT_HEADER, doc_links)),
             self._write("import.sh", IMPORT_SH),
             self._write("constraints.cypher", "".join(f"{c};\n" for c in CONSTRAINTS)),
             self._write("load.cypher", load_script(plan)),
@@ -167,5 +179,8 @@ neo4j-admin database import full \\
   --nodes=documents.csv \\
   --relationships=claims.csv \\
   --relationships=mentioned_in.csv \\
+  --nodes=claim_nodes.csv \\
+  --relationships=claim_links.csv \\
+  --relationships=claim_documents.csv \\
   "$DATABASE"
 """
