@@ -89,6 +89,7 @@ screenshot: setup browser-deps
 	$(BIN)/claimgraph build seeds/ --document-date 2025-11-01 --out $(SHOT_DIR) --format html --quiet
 	$(BIN)/python docs/screenshot.py $(SHOT_DIR)/graph.html docs/timeline.png
 	$(BIN)/python docs/screenshot.py $(SHOT_DIR)/graph.html docs/map.png --view map
+	$(BIN)/python docs/screenshot.py exports/graph.html docs/compare.png --compare "RASC News Agency" "Pakistan"
 	rm -rf $(SHOT_DIR)
 
 ## how long a 2,000-entity page takes to open in headless Chromium

@@ -3,6 +3,7 @@ until its layout has settled, save a PNG.
 
     .venv/bin/python docs/screenshot.py exports/graph.html docs/graph.png   # make screenshot
     .venv/bin/python docs/screenshot.py PAGE docs/map.png --view map        # the map view
+    .venv/bin/python docs/screenshot.py PAGE docs/compare.png --compare "A" "B"   # two sources compared
 """
 from __future__ import annotations
 
@@ -21,11 +22,19 @@ def main(argv: list[str]) -> int:
         i = argv.index("--view")
         view = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
+    compare = None
+    if "--compare" in argv:
+        i = argv.index("--compare")
+        compare = argv[i + 1:i + 3]
+        argv = argv[:i] + argv[i + 3:]
     page = Path(argv[0]) if argv else ROOT / "exports" / "graph.html"
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "graph.png"
     with chromium() as browser, visit(browser, page) as v:
         if view == "map":
             v.page.click("#view-map")
+        if compare:
+            v.page.select_option("#f-source", compare[0])
+            v.page.select_option("#f-compare", compare[1])
         problems = v.problems() + v.foreign_requests(page.resolve().as_uri())
         if problems:
             print("the page has problems:", *problems, sep="\n  ", file=sys.stderr)

@@ -688,3 +688,19 @@ def test_contested_also_pairs_an_assertion_with_a_denial(builder):
     assert rows == expected_rows(kg, "contested")
     assert [(r[0], r[1], r[2], r[6], r[9]) for r in rows] == [
         ("Tehreek-e-Taliban Pakistan", "attacks", "KP Police", "Tehreek-e-Taliban Pakistan", "asserted")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a charge the accused denies in the same sentence, and a denial in the next one
+    ("Kyiv accused Moscow of striking a hospital in Kharkiv, a charge the Kremlin denied.",
+     ("Russia", "attacks", "Kharkiv", "Ukraine", "Russia")),
+    ("Sudan's army accused the RSF of attacking El Fasher. The RSF denied the accusation.",
+     ("Rapid Support Forces", "attacks", "El Fasher", "Sudanese Armed Forces", "Rapid Support Forces")),
+])
+def test_contested_gives_each_accusation_and_its_denial(builder, text, pair):
+    kg = builder.build_text(text, "p")
+    store = ox.Store()
+    store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
+    rows = project(run_rows(store, "contested"), COLUMNS["contested"])
+    assert rows == expected_rows(kg, "contested")
+    assert [(r[0], r[1], r[2], r[3], r[6]) for r in rows] == [pair]

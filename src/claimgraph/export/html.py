@@ -305,12 +305,15 @@ class HtmlExporter(RecordExporter):
                     "corroborating_documents": corr.documents if corr else len(by_doc),
                     "corroborating_sources": corr.sources if corr else 1,
                     "triple_statuses": list(corr.statuses) if corr else [status],
+                    # every source that states, alleges or denies this relation between them (any edge)
+                    "triple_sources": self._triple_sources(group[0]),
                     "statements": [{
                         "source": self._source_label(c), "cue": c.cue, "sentence": c.evidence.sentence,
                         "document": c.evidence.document, "char_start": c.evidence.char_start,
                         "char_end": c.evidence.char_end, "confidence": c.confidence,
                         "date": _date_label(c), "place": self.context.entities[c.place].label
                         if c.place and c.place in self.context.entities else None,
+                        "allegations": self._allegations(c),
                     } for c in group[:MAX_STATEMENTS]],
                     "more": max(0, len(group) - MAX_STATEMENTS),
                 },
@@ -343,6 +346,29 @@ class HtmlExporter(RecordExporter):
             "placed": sum(1 for e in entities if e.lat is not None and e.lon is not None),
         }
         return net, meta
+
+    def _triple_sources(self, c: Claim) -> dict[str, list[str]]:
+        if getattr(self, "_by_triple", None) is None:
+            self._by_triple = defaultdict(lambda: defaultdict(set))
+            for x in self.claims:
+                self._by_triple[x.triple][x.status.value].add(self._lens_label(x))
+        found = self._by_triple.get(c.triple, {})
+        return {st: sorted(found[st], key=lambda n: (n.casefold(), n)) for st in sorted(found)}
+
+    def _allegations(self, c: Claim) -> list[str]:
+        """For an accusation, what the accuser alleges in the same sentence ("Afghan Taliban
+        supports TTP (alleged)"): the accusation network's allegations."""
+        if c.relation is not Relation.ACCUSES:
+            return []
+        if getattr(self, "_by_sentence", None) is None:
+            self._by_sentence = defaultdict(list)
+            for x in self.claims:
+                if x.relation is not Relation.ACCUSES and x.attributed_to and x.attributed_to.entity:
+                    self._by_sentence[(x.evidence.document, x.evidence.char_start, x.attributed_to.entity)].append(x)
+        ents = self.context.entities
+        name = lambda eid: ents[eid].label if eid in ents else eid  # noqa: E731
+        found = self._by_sentence.get((c.evidence.document, c.evidence.char_start, c.subject), [])
+        return sorted({f"{name(x.subject)} {x.relation.value} {name(x.object)} ({x.status.value})" for x in found})
 
     def _lens_label(self, c: Claim) -> str:
         """Who states a claim, as the source lens reads it (claimgraph.sources)."""

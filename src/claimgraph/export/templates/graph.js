@@ -39,6 +39,8 @@
   });
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
+  // each edge's own colour (relation), restored when a comparison of sources ends
+  const baseColor = new Map(data.edges.map(function (e) { return [e.id, Object.assign({}, e.color)]; }));
 
   // -- filters ----------------------------------------------------------------
   let F = null;
@@ -55,18 +57,54 @@
     const lo = $("t-from").value, hi = $("t-to").value;
     F = { status: checkedIn("f-status"), relation: checkedIn("f-relation"), cls: checkedIn("f-class"),
           doc: checkedIn("f-document"), isolated: $("f-isolated").checked,
-          undated: $("f-undated").checked, lo: lo || null, hi: hi || null, source: $("f-source").value || null };
+          undated: $("f-undated").checked, lo: lo || null, hi: hi || null, source: $("f-source").value || null,
+          compare: $("f-compare").value || null };
   }
   // statements of an edge in the selected documents and period ("" is a statement without a date)
   function inTime(day) {
     if (day === "") return F.undated;
     return (!F.lo || day >= F.lo) && (!F.hi || day <= F.hi);
   }
+  // the source filter: one source, or in compare mode either of two
+  function bySource(src) {
+    if (F.source && F.compare) return src === F.source || src === F.compare;
+    return !F.source || src === F.source;
+  }
+  function countFrom(e, src) {
+    let k = 0;
+    for (const st of e.stmts) if (st[0][2] === src && F.doc.has(st[0][0]) && inTime(st[0][1])) k += st[1];
+    return k;
+  }
+  const COMPARE = { a: "#2166ac", b: "#e08214", both: "#1b7837", conflict: "#b2182b" };
+  // each edge's part in a comparison of two sources: only A, only B, both, or a disagreement (one
+  // states the relation, the other denies it: the edges of one triple with different statuses)
+  function compareColors() {
+    const out = new Map();
+    if (!(F.source && F.compare)) return out;
+    const said = new Map();  // triple -> {a: [stated, denied], b: [...]}
+    for (const e of data.edges) {
+      const t = e.from + "|" + e.relation + "|" + e.to;
+      const x = said.get(t) || { a: [false, false], b: [false, false] };
+      const denied = e.status === "denied" ? 1 : 0;
+      if (countFrom(e, F.source)) x.a[denied] = true;
+      if (countFrom(e, F.compare)) x.b[denied] = true;
+      said.set(t, x);
+    }
+    for (const e of data.edges) {
+      const a = countFrom(e, F.source) > 0, b = countFrom(e, F.compare) > 0;
+      if (!a && !b) continue;
+      const x = said.get(e.from + "|" + e.relation + "|" + e.to);
+      const conflict = (x.a[0] && x.b[1]) || (x.a[1] && x.b[0]);
+      out.set(e.id, conflict ? COMPARE.conflict : a && b ? COMPARE.both : a ? COMPARE.a : COMPARE.b);
+    }
+    return out;
+  }
+  state.compareColors = function () { return Object.fromEntries(compareColors()); };
   function countShown(e) {
     let k = 0;
     for (const st of e.stmts) {  // [[document, first day or "", source], count]
       const key = st[0];
-      if (F.doc.has(key[0]) && inTime(key[1]) && (!F.source || key[2] === F.source)) k += st[1];
+      if (F.doc.has(key[0]) && inTime(key[1]) && bySource(key[2])) k += st[1];
     }
     return k;
   }
@@ -221,11 +259,19 @@
     compute();
     placeNewcomers();
     const relabel = [];
+    const colors = compareColors();
     for (const e of data.edges) {
       const label = edgeLabel(e, shownCount.get(e.id));
-      if (visibleEdges.has(e.id) && edges.get(e.id).label !== label) relabel.push({ id: e.id, label: label });
+      const now = edges.get(e.id);
+      const base = baseColor.get(e.id);
+      const want = colors.get(e.id) || base.color;
+      const change = {};
+      if (visibleEdges.has(e.id) && now.label !== label) change.label = label;
+      if (now.color.color !== want) change.color = { color: want, highlight: want, hover: want, opacity: base.opacity };
+      if (Object.keys(change).length) { change.id = e.id; relabel.push(change); }
     }
     if (relabel.length) edges.update(relabel);
+    $("compare-key").hidden = !(F.source && F.compare);
     nodeView.refresh();
     edgeView.refresh();
     updateShown();
@@ -251,6 +297,15 @@
   });
   document.querySelectorAll("#t-from, #t-to").forEach(function (box) { box.addEventListener("change", refresh); });
   $("f-source").addEventListener("change", refresh);
+  $("f-compare").addEventListener("change", refresh);
+  // the accusation network: only the accusations (who accuses whom); each accusation's card lists
+  // what the accuser alleges in the same sentence
+  $("accusation-view").addEventListener("click", function () {
+    const on = $("accusation-view").getAttribute("aria-pressed") !== "true";
+    $("accusation-view").setAttribute("aria-pressed", on);
+    document.querySelectorAll("#f-relation input").forEach(function (i) { i.checked = !on || i.value === "accuses"; });
+    refresh();
+  });
   $("t-clear").addEventListener("click", function () { $("t-from").value = ""; $("t-to").value = ""; refresh(); });
   $("reset").addEventListener("click", function () {
     document.querySelectorAll("fieldset input[type=checkbox]").forEach(function (i) { i.checked = i.id !== "f-isolated"; });
@@ -258,6 +313,8 @@
     $("t-from").value = "";
     $("t-to").value = "";
     $("f-source").value = "";
+    $("f-compare").value = "";
+    $("accusation-view").setAttribute("aria-pressed", "false");
     $("search").value = "";
     refresh();
     network.fit({ animation: { duration: 300 } });
@@ -338,6 +395,13 @@
     if (e.status !== "denied" && e.info.triple_statuses.indexOf("denied") >= 0) {
       add(card, el("p", "warn", "\u26a0 At least one source denies it."));
     }
+    if (full && e.info.triple_sources) {  // who states, alleges or denies this relation, on any edge
+      const who = add(card, el("ul", "muted"));
+      for (const st of ["asserted", "alleged", "denied", "hypothetical"]) {
+        const names = e.info.triple_sources[st];
+        if (names && names.length) add(who, el("li", null, st + " by: " + names.join("; ")));
+      }
+    }
     const list = full ? e.info.statements : e.info.statements.slice(0, 2);
     let lastDoc = null;
     for (const st of list) {
@@ -355,6 +419,9 @@
           .filter(Boolean).join(" \u00b7 ")));
       }
       add(ev, el("q", null, full ? st.sentence : shorten(st.sentence, 240)));
+      if (st.allegations && st.allegations.length) {
+        add(ev, el("div", "muted", "alleging: " + st.allegations.join("; ")));
+      }
       add(ev, el("div", "muted", full ? st.document + ", characters " + st.char_start + "\u2013" + st.char_end
                                       : docTitle.get(st.document) || st.document));
     }
@@ -552,7 +619,7 @@
           !F.cls.has(nodeById.get(e.from).cls) || !F.cls.has(nodeById.get(e.to).cls)) continue;
       for (const st of e.stmts) {
         const key = st[0];
-        if (!key[1] || !F.doc.has(key[0]) || (F.source && key[2] !== F.source)) continue;
+        if (!key[1] || !F.doc.has(key[0]) || !bySource(key[2])) continue;
         const b = binOf(key[1]);
         if (b >= 0) counts[b][e.status] += st[1];
       }
@@ -672,6 +739,7 @@
     return mapSvg ? Array.from(mapSvg.querySelectorAll(".marker"), function (m) { return m.getAttribute("data-id"); }) : [];
   };
   function drawMap() {
+    const cmp = compareColors();
     const svg = svgEl("svg", { role: "img", "aria-label": "Map of the places shown and the actors claimed to act there" });
     const g = add(svg, svgEl("g"));
     add(g, svgEl("path", { d: worldPath(), class: "land" }));
@@ -703,7 +771,7 @@
       const p = at.get(e.to), q = actorAt.get(e.from + "|" + e.to);
       const s = statusStyle.get(e.status);
       const line = add(g, svgEl("line", { x1: q[0], y1: q[1], x2: p[0], y2: p[1], class: "link",
-                                          stroke: e.color && e.color.color ? e.color.color : "#555",
+                                          stroke: cmp.get(e.id) || baseColor.get(e.id).color,
                                           "stroke-opacity": s.opacity }));
       if (s.dashes && s.dashes.length) line.setAttribute("stroke-dasharray", s.dashes.map(function (d) { return d / 3; }).join(","));
       add(line, svgEl("title", {}, e.info.subject + " \u2192 " + edgeLabel(e, shownCount.get(e.id)) + " \u2192 " + e.info.object));
