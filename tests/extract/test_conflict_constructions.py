@@ -43,6 +43,12 @@ ISSUE = [
 ]
 
 FAMILIES = [
+    # "X accuses Y of Z, a charge W denies" read with the report as the denial's clause and "a charge W" as
+    # its subject: the charge is denied, the accusing is not
+    ("a charge the accused denies, misparsed", "Congo accuses Rwanda of backing the M23 rebels, a charge Kigali denies.",
+     {("Rwanda", "supports", "M23", L, "Republic of the Congo"), ("Rwanda", "supports", "M23", D, "Rwanda"),
+      ("Republic of the Congo", "accuses", "Rwanda", A, None)},
+     {("Republic of the Congo", "accuses", "Rwanda", D, "Rwanda")}),
     # light verbs with a weapon or an attack: "fire X at", "launch X into"
     ("fire at", "Al-Shabaab militants fired mortars at Kenyan troops near Kismayo.",
      {("al-Shabaab", "attacks", "Kenyan armed forces", A, None)}, set()),

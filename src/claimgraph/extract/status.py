@@ -289,6 +289,12 @@ def counter_denial_object(verb: Token, lex: Lexicon) -> bool:
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.status.reporting_nouns and \
             not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
         return True  # "..., a charge the Kremlin denied": the charge is the gap of the relative clause
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subj and any(g.dep_ in {"compound", "nmod", "amod"} and g.lemma_.lower() in lex.status.reporting_nouns
+                    for g in subj[0].children) and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        # "X accuses Y of Z, a charge Kigali denies", parsed with the report as the denial's clause and
+        # "a charge Kigali" as its subject: the denial is of the charge, not of the accusing
+        return True
     return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in lex.status.reporting_nouns or
                                                       c.lower_ in {"which", "that", "it", "this"})
                for c in verb.children)
