@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .analysis import Analyser, Analysis
@@ -12,7 +13,7 @@ from .extract import load_lexicon
 from .gazetteer import load_gazetteer
 from .graph import KnowledgeGraph
 from .ingest import IngestResult, document_from_text, read_paths
-from .model import Document
+from .model import Document, EntityType
 from .resolve import Resolver
 
 Progress = Callable[[Document], None]
@@ -65,7 +66,7 @@ class Builder:
         docs = []
         for document, mentions, raw in analysed:
             resolver.add(document, mentions, raw)
-            docs.append(document)
+            docs.append(with_outlet(document, self.gazetteer))
             if progress is not None:
                 progress(document)
         entities, claims = resolver.finish()
@@ -81,7 +82,7 @@ class Builder:
             entities, claims = resolver.finish()
             if progress is not None:
                 progress(document)
-            yield KnowledgeGraph((document,), tuple(entities), tuple(claims))
+            yield KnowledgeGraph((with_outlet(document, self.gazetteer),), tuple(entities), tuple(claims))
 
     def build(self, documents: Iterable[Document], *, progress: Progress | None = None,
               problems=()) -> KnowledgeGraph:
@@ -96,6 +97,17 @@ class Builder:
     def build_text(self, text: str, doc_id: str = "text") -> KnowledgeGraph:
         """The graph of one text given as a string."""
         return self.build([document_from_text(doc_id, text, config=self.config.ingest)])
+
+
+def with_outlet(document: Document, gazetteer) -> Document:
+    """The document with its outlet's entity, when the gazetteer knows the outlet as an
+    Organization ("Reuters", "RASC News Agency"; a domain such as "reuters.com" is not looked up)."""
+    if not document.publisher or document.publisher_entity is not None:
+        return document
+    found = [e for e in gazetteer.lookup(document.publisher) if e.type is EntityType.ORGANIZATION]
+    if not found:
+        return document
+    return replace(document, publisher_entity=found[0].id)
 
 
 def build_documents(documents: Iterable[Document], *, config: Config | None = None,

@@ -113,6 +113,8 @@ class Document:
     publisher: str | None = None
     publisher_source: str | None = None
     credits: tuple[str, ...] = ()
+    # the outlet's entity id when the gazetteer knows it as an Organization (set by the build)
+    publisher_entity: str | None = None
     content_hash: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:

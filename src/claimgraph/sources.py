@@ -172,7 +172,7 @@ def read_exports(folder: str | Path):
         docs.append(Document(id=d["id"], text="", source=d.get("source") or "", title=d.get("title"),
                              date=d.get("date"), url=d.get("url"), date_source=d.get("date_source"),
                              publisher=d.get("publisher"), publisher_source=d.get("publisher_source"),
-                             credits=tuple(d.get("credits") or ())))
+                             credits=tuple(d.get("credits") or ()), publisher_entity=d.get("publisher_entity")))
     entities = []
     for e in _lines(folder / "entities.jsonl"):
         mentions = tuple(Mention(m["document"], m["char_start"], m["char_end"], m["text"], None, e["id"])

@@ -98,6 +98,7 @@ class CG(DefinedNamespace):
     dateSource: URIRef
     # the source lens: where a document's outlet came from, the agencies it credits
     publisherSource: URIRef
+    publisherName: URIRef
     credit: URIRef
     # annotations of the ontology itself
     typicalCue: URIRef

@@ -107,7 +107,8 @@ def expected_graph(kg) -> dict:
     for d in kg.documents:
         nodes[("Document", d.id)] = (("Document",), _clean(
             {"id": d.id, "title": d.title, "source": d.url or d.source, "date": d.date,
-             "content_hash": d.content_hash, "publisher": d.publisher, "credits": list(d.credits)}))
+             "content_hash": d.content_hash, "publisher": d.publisher, "credits": list(d.credits),
+             "publisher_entity": d.publisher_entity}))
     for e in kg.entities:
         nodes[("Entity", e.id)] = (tuple(sorted(("Entity", e.type.value))), _clean(
             {"id": e.id, "name": e.label, "type": e.type.value, "aliases": list(e.aliases),

@@ -75,3 +75,33 @@ def test_jsonl_publisher_field_and_html_site_name(tmp_path, config):
     assert (docs["r1"].publisher, docs["r1"].publisher_source, docs["r1"].credits) == \
         ("Khaama Press", "metadata", ("AFP",))
     assert (docs["page"].publisher, docs["page"].publisher_source) == ("Example News", "metadata")
+
+
+def test_an_outlet_the_gazetteer_knows_is_its_entity_in_every_export(builder, tmp_path):
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
+
+    from claimgraph.graph.rdf import document_iri
+    from claimgraph.validate import validate
+    from claimgraph.vocab import CG
+
+    cfg = builder.config.ingest
+    docs = [document_from_text("a", "The TTP attacked the Frontier Constabulary in Bannu.", config=cfg,
+                               publisher="Reuters"),
+            document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu.", config=cfg,
+                               publisher="My Local Blog")]
+    kg = builder.build(docs)
+    by_id = {d.id: d for d in kg.documents}
+    assert by_id["a"].publisher_entity == "reuters" and by_id["b"].publisher_entity is None
+    g = kg.to_rdf()
+    union = g if not hasattr(g, "graphs") else None
+    triples = set((union or g).triples((None, None, None))) if union is not None else \
+        {t for graph in g.graphs() for t in graph}
+    a, b = document_iri("a"), document_iri("b")
+    assert (a, DCTERMS.publisher, URIRef("https://claimgraph.org/id/entity/reuters")) in triples
+    assert any(s == b and p == DCTERMS.publisher and str(o) == "My Local Blog" for s, p, o in triples)
+    assert any(s == a and p == CG.publisherName and str(o) == "Reuters" for s, p, o in triples)
+    assert validate(g).conforms
+    kg.write_all(tmp_path, ("jsonl",))
+    rows = {d["id"]: d for d in map(json.loads, (tmp_path / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert rows["a"]["publisher_entity"] == "reuters" and rows["b"]["publisher_entity"] is None

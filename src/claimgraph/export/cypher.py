@@ -86,7 +86,8 @@ ENTITY_PROPERTIES = (("name", "string"), ("type", "string"), ("aliases", "string
                      ("wikidata", "string"), ("mentions", "int"), ("state", "string"), ("country", "string"),
                      ("subdivision", "string"), ("subdivision_code", "string"))
 DOCUMENT_PROPERTIES = (("title", "string"), ("source", "string"), ("date", "string"),
-                       ("content_hash", "string"), ("publisher", "string"), ("credits", "string[]"))
+                       ("content_hash", "string"), ("publisher", "string"), ("credits", "string[]"),
+                       ("publisher_entity", "string"))
 CLAIM_PROPERTIES = (("claim_id", "string"), ("relation", "string"), ("status", "string"),
                     ("attributed_to", "string"), ("attributed_kind", "string"), ("cue", "string"),
                     ("evidence", "string"), ("document", "string"), ("char_start", "int"),
@@ -215,7 +216,7 @@ def _props(pairs: Iterable[tuple[str, object]]) -> dict:
 def document_row(d: Document) -> dict:
     return {"id": d.id, "properties": _props(zip(
         [n for n, _ in DOCUMENT_PROPERTIES], (d.title, d.url or d.source, d.date, d.content_hash, d.publisher,
-                                              list(d.credits))))}
+                                              list(d.credits), d.publisher_entity)))}
 
 
 def entity_row(e: Entity) -> dict:

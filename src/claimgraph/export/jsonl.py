@@ -41,7 +41,7 @@ def entity_record(e: Entity) -> dict:
 def document_record(d: Document) -> dict:
     return {"id": d.id, "title": d.title, "url": d.url, "source": d.source, "date": d.date,
             "date_source": d.date_source, "publisher": d.publisher, "publisher_source": d.publisher_source,
-            "credits": list(d.credits)}
+            "credits": list(d.credits), "publisher_entity": d.publisher_entity}
 
 
 def claim_record(c: Claim, corroboration=None) -> dict:

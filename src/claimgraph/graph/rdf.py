@@ -136,7 +136,10 @@ def document_triples(doc: Document) -> Iterator[Triple]:
     if doc.date_source:
         yield s, CG.dateSource, Literal(doc.date_source)
     if doc.publisher:
-        yield s, DCTERMS.publisher, Literal(doc.publisher)
+        # the outlet's entity when the gazetteer knows it (its node is in the graph when an article
+        # mentions it, as for cg:ofState), else its name; the name is always cg:publisherName
+        yield s, DCTERMS.publisher, entity_iri(doc.publisher_entity) if doc.publisher_entity else Literal(doc.publisher)
+        yield s, CG.publisherName, Literal(doc.publisher)
         yield s, CG.publisherSource, Literal(doc.publisher_source)
     for credit in doc.credits:
         yield s, CG.credit, Literal(credit)

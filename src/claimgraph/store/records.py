@@ -23,13 +23,14 @@ def dumps(obj: Any) -> str:
 def document_to_json(d: Document) -> dict:
     return {"id": d.id, "text": d.text, "source": d.source, "title": d.title, "date": d.date, "url": d.url,
             "date_source": d.date_source, "publisher": d.publisher, "publisher_source": d.publisher_source,
-            "credits": list(d.credits), "content_hash": d.content_hash, "blocks": [[b.kind.value, b.start, b.end] for b in d.blocks]}
+            "credits": list(d.credits), "publisher_entity": d.publisher_entity, "content_hash": d.content_hash, "blocks": [[b.kind.value, b.start, b.end] for b in d.blocks]}
 
 
 def document_from_json(o: dict) -> Document:
     return Document(id=o["id"], text=o["text"], source=o["source"], title=o["title"], date=o["date"], url=o["url"],
                     date_source=o.get("date_source"), publisher=o.get("publisher"),
-                    publisher_source=o.get("publisher_source"), credits=tuple(o.get("credits") or ()), content_hash=o["content_hash"],
+                    publisher_source=o.get("publisher_source"), credits=tuple(o.get("credits") or ()),
+                    publisher_entity=o.get("publisher_entity"), content_hash=o["content_hash"],
                     blocks=tuple(Block(BlockKind(k), s, e) for k, s, e in o["blocks"]))
 
 
