@@ -138,3 +138,16 @@ def dated_graph(n_docs: int = 6):
                        country=cc, subdivision=sub, lat=at[0] if at else None, lon=at[1] if at else None)
                 for eid, label, t, cc, sub, aliases, at in specs]
     return KnowledgeGraph(tuple(docs), tuple(entities), tuple(claims))
+
+
+def outlet_documents(config):
+    """Two articles of two outlets (one from its URL, one named by its record) reporting the same
+    attack; the first credits Reuters and carries Pakistan's allegation, the second the denial."""
+    from claimgraph.ingest.document import document_from_text
+
+    return [document_from_text("a", "KABUL (Reuters) - The TTP attacked the Frontier Constabulary in Bannu. "
+                                    "Pakistan accused the Taliban of sheltering the TTP.", config=config,
+                               url="https://www.dawn.com/news/1"),
+            document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu. Al-Shabaab attacked "
+                                    "Mogadishu. The Taliban denied sheltering the TTP.", config=config,
+                               publisher="Tolo News")]

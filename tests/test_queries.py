@@ -640,16 +640,9 @@ def test_the_date_and_country_queries_on_the_seeds(sources, seed_graph):
 
 @pytest.fixture(scope="module")
 def outlet_graph(builder):
-    from claimgraph.ingest.document import document_from_text
+    from tests.synthetic import outlet_documents
 
-    cfg = builder.config.ingest
-    docs = [document_from_text("a", "KABUL (Reuters) - The TTP attacked the Frontier Constabulary in Bannu. "
-                                    "Pakistan accused the Taliban of sheltering the TTP.", config=cfg,
-                               url="https://www.dawn.com/news/1"),
-            document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu. Al-Shabaab attacked "
-                                    "Mogadishu. The Taliban denied sheltering the TTP.", config=cfg,
-                               publisher="Tolo News")]
-    kg = builder.build(docs)
+    kg = builder.build(outlet_documents(builder.config.ingest))
     store = ox.Store()
     store.extend(to_ox_quads(quads(kg.documents, kg.entities, kg.claims)))
     return kg, store

@@ -88,15 +88,9 @@ def test_sources_lists_every_source_with_the_counts_of_claims_jsonl(seed_exports
 
 
 def test_outlets_are_the_source_of_the_articles_own_voice(builder, tmp_path, capsys):
-    from claimgraph.ingest.document import document_from_text
+    from tests.synthetic import outlet_documents
 
-    cfg = builder.config.ingest
-    docs = [document_from_text("a", "KABUL (Reuters) - The TTP attacked the Frontier Constabulary in Bannu. "
-                                    "Pakistan accused the Taliban of sheltering the TTP.", config=cfg,
-                               url="https://www.dawn.com/news/1"),
-            document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu. The Taliban denied "
-                                    "sheltering the TTP.", config=cfg, publisher="Tolo News")]
-    kg = builder.build(docs)
+    kg = builder.build(outlet_documents(builder.config.ingest))
     kg.write_all(tmp_path, ("jsonl",))
     assert main(["sources", "--exports", str(tmp_path), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)

@@ -13,16 +13,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def outlet_page(builder, tmp_path_factory):
-    from claimgraph.ingest.document import document_from_text
+    from tests.synthetic import outlet_documents
 
-    cfg = builder.config.ingest
-    docs = [document_from_text("a", "KABUL (Reuters) - The TTP attacked the Frontier Constabulary in Bannu. "
-                                    "Pakistan accused the Taliban of sheltering the TTP.", config=cfg,
-                               url="https://www.dawn.com/news/1"),
-            document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu. Al-Shabaab attacked "
-                                    "Mogadishu. The Taliban denied sheltering the TTP.", config=cfg,
-                               publisher="Tolo News")]
-    kg = builder.build(docs)
+    kg = builder.build(outlet_documents(builder.config.ingest))
     out = tmp_path_factory.mktemp("sources-html")
     kg.write_html(out)
     return kg, out / "graph.html"

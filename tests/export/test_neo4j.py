@@ -426,15 +426,9 @@ def test_the_readme_date_and_place_query_on_a_dated_graph():
 
 
 def test_the_readme_source_lens_queries_on_falkordb(builder):
-    from claimgraph.ingest.document import document_from_text
+    from tests.synthetic import outlet_documents
 
-    cfg = builder.config.ingest
-    kg = builder.build([
-        document_from_text("a", "KABUL (Reuters) - The TTP attacked the Frontier Constabulary in Bannu. "
-                                "Pakistan accused the Taliban of sheltering the TTP.", config=cfg,
-                           url="https://www.dawn.com/news/1"),
-        document_from_text("b", "The TTP attacked the Frontier Constabulary in Bannu. The Taliban denied sheltering "
-                                "the TTP.", config=cfg, publisher="Tolo News")])
+    kg = builder.build(outlet_documents(builder.config.ingest))
     lens = [q for q in _readme_cypher() if "(:Claim" in q or "(c:Claim" in q or "(a:Claim" in q]
     lens = [q for q in lens if "r.date >=" not in q]
     assert len(lens) == 3

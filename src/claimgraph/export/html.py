@@ -44,6 +44,7 @@ from pyvis.network import Network
 from ..dates import first_day
 from ..errors import Code, ConfigError, one_of
 from ..model import Claim, Entity, EntityType, Relation, Status
+from ..sources import source_label, source_of
 from .base import RecordExporter
 
 # Okabe-Ito colours (safe for colour-blind readers) and a distinct shape per class;
@@ -372,20 +373,10 @@ class HtmlExporter(RecordExporter):
 
     def _lens_label(self, c: Claim) -> str:
         """Who states a claim, as the source lens reads it (claimgraph.sources)."""
-        if c.attributed_to is not None:
-            return self._source_label(c) or ""
-        if c.relation is Relation.ACCUSES:
-            ent = self.context.entities.get(c.subject)
-            return ent.label if ent else c.subject
-        doc = self._documents_by_id().get(c.evidence.document)
-        if doc is not None and doc.publisher:
-            return doc.publisher
-        return f"the article {doc.title or doc.id}" if doc is not None else f"the article {c.evidence.document}"
-
-    def _documents_by_id(self) -> dict:
-        if getattr(self, "_docs_by_id", None) is None:
-            self._docs_by_id = {d.id: d for d in self.documents}
-        return self._docs_by_id
+        if getattr(self, "_lens", None) is None:
+            self._lens = ({d.id: d for d in self.documents}, {eid: e.label for eid, e in self.context.entities.items()})
+        documents, labels = self._lens
+        return source_label(source_of(c, documents), labels, documents)
 
     def _source_label(self, c: Claim) -> str | None:
         if c.attributed_to is None:
