@@ -144,6 +144,8 @@ class Mention:
     key: str
     kind: str = "ner"
     depth: int = field(default=0, compare=False)  # how many modifiers (appositions, relatives, brackets) hold it
+    # an event phrase's shorter names ("Israeli bombing", "bombing of Damascus"): aliases of its entity
+    names: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

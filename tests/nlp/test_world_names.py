@@ -138,6 +138,9 @@ def test_events_named_or_described(mentions, text, name):
     assert ("Event",) in {(label,) for t, label, _k in mentions(text) if t == name}, mentions(text)
 
 
-def test_an_actor_before_an_attack_noun_is_no_event_name(mentions):
+def test_an_actor_before_an_attack_noun_is_its_doer_not_its_name(mentions, claims_of):
     got = mentions("The Hamas attack killed dozens.")
-    assert not any(label == "Event" and t.startswith("Hamas") for t, label, _k in got)
+    # "Hamas" stays the group; the phrase is an event Hamas carried out, not one named "Hamas"
+    assert ("Hamas", "ArmedGroup", "hamas") in got
+    assert ("Hamas attack", "Event", "new:Event:hamas attack") in got
+    assert ("Hamas", "carriedOut", "Hamas attack", "asserted", None) in claims_of("The Hamas attack killed dozens.")

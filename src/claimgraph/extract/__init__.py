@@ -110,12 +110,43 @@ def extract(doc: Doc, *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | 
             denials = _counter_denials(sent, sent_text, [replace(c, evidence=replace(evidence, rule=c.evidence.rule))
                                               for c in previous], args, doc_id, offsets, source_text, lex)
         claims += denials
+        claims += _accusations(sent, claims, lex)
         previous = claims
         for claim in claims:
             key = claim.sort_key()[:6]
             if key not in out or out[key].confidence < claim.confidence:
                 out[key] = claim
     return sorted(out.values(), key=RawClaim.sort_key)
+
+
+_ACTORS = frozenset(t for t in EntityType if t not in (EntityType.PLACE, EntityType.EVENT))
+
+
+def _accusations(sent: Span, claims: list[RawClaim], lex: Lexicon) -> list[RawClaim]:
+    """"The TPLF claimed that Eritrean troops shelled Adigrat", "Asif alleged
+    that the attacks were planned by the BLA": whoever reports, with an
+    accusing verb, a wrong done by another accuses that other (asserted:
+    the accusing is what the text states; the wrong stays alleged)."""
+    if not lex.accusing:
+        return []
+    lemmas = {t.text: t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "NOUN"}}
+    # a speaker who accuses someone by name in the sentence accuses only them
+    explicit = {c.subject.key for c in claims if c.relation is Relation.ACCUSES}
+    out = []
+    for c in claims:
+        speaker = c.source
+        if c.status is not Status.ALLEGED or not isinstance(speaker, Mention) or \
+                c.relation not in lex.accused_relations or lemmas.get(c.cue) not in lex.accusing:
+            continue
+        accused = c.subject
+        if speaker.key == accused.key or accused.type not in _ACTORS or speaker.type not in _ACTORS or \
+                speaker.key in explicit:
+            continue
+        out.append(replace(c, subject=speaker, relation=Relation.ACCUSES, object=accused, status=Status.ASSERTED,
+                           source=None, evidence=replace(c.evidence, rule=f"accusing:{lemmas[c.cue]}"),
+                           confidence=round(max(0.05, c.confidence - 0.1), 2),
+                           subject_types=frozenset(_ACTORS), object_types=frozenset(_ACTORS), place=None))
+    return out
 
 
 def _counter_denials(sent: Span, sent_text: str, claims: list[RawClaim], args: Arguments, doc_id: str, offsets, text: str,
@@ -160,7 +191,7 @@ def _claim(f: Finding, args: Arguments, doc_id: str, offsets, text: str, start: 
     if f.antecedent is not None and verdict.status is Status.ASSERTED and verdict.source_token is None:
         verdict = assess(f.antecedent, lex)  # an event referred back to: as the text first reported it
     if verdict.status is Status.ASSERTED and f.hedged:
-        verdict = Assessment(Status.ALLEGED, f.trigger.text, verdict.source_token)
+        verdict = Assessment(Status.ALLEGED, f.trigger.text, f.claimant or verdict.source_token)
     if verdict.status is Status.ASSERTED and not f.presupposed:
         hedge = hedged_argument(f.subject.span, lex) or hedged_argument(f.object.span, lex)
         if hedge:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityType
+from ..nlp.mentions import REGION_OF
 from .lexicon import Lexicon
 from .syntax import REFLEXIVES, RELATIVIZERS, prep_objects, subjects
 
@@ -65,6 +66,10 @@ class Arguments:
     def __init__(self, doc: Doc, mentions: list[Span], lexicon: Lexicon) -> None:
         self.doc = doc
         self.lex = lexicon
+        # the state named in a region's phrase ("southern Lebanon") is a mention of the
+        # document, not an argument: the phrase stands for the region
+        self.region_states = {(m.start, m.end): m for m in mentions if m.id_ == REGION_OF}
+        mentions = [m for m in mentions if m.id_ != REGION_OF]
         self.mentions = mentions
         self._by_start = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self._by_start]

@@ -19,7 +19,7 @@ DIRECTIONS = frozenset({"forward", "reverse", "mutual"})
 SLOTS = frozenset({"subject", "dobj", "xsubj", "poss", "pred", "agent", "between", "appos", "modified",
                    "compound", "event", "parties", "locus", "talks", "dative", "governor"})
 _CUE_KEYS = {"cue", "pos", "relation", "subject", "object", "direction", "subject_types",
-             "object_types", "status", "comment", "source"}
+             "object_types", "status", "comment", "source", "claimed_by"}
 # generated cue files read after the curated one (ontology/cues.toml), which wins for
 # any verb, part of speech and relation it has
 GENERATED = ("lexicon/cameo-verbs.toml",)
@@ -78,6 +78,8 @@ class Cue:
     object_types: frozenset[EntityType] = frozenset()
     status: Status | None = None
     comment: str = ""
+    # "subject": the cue is its subject's own claim ("X claimed responsibility for"), alleged by X
+    claimed_by: str = ""
 
     @property
     def lemma(self) -> str:
@@ -130,6 +132,10 @@ class Lexicon:
     military_words: frozenset[str]
     member_qualifiers: frozenset[str]
     status: StatusWords
+    accusing: frozenset[str] = frozenset()  # "X claimed that Y ...": X accuses Y
+    accused_relations: frozenset[Relation] = frozenset()
+    event_in_place: frozenset[str] = frozenset()  # "Sudan's civil war": the possessor is where, not who
+    event_of_place: frozenset[str] = frozenset()  # "the fall of el-Fasher": the "of" phrase is the place
     _by_lemma: dict[tuple[str, str], tuple[Cue, ...]] = field(default_factory=dict, repr=False)
     # string-store hash -> whether the string, lower-cased, keys any cue
     _keyed: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
@@ -167,6 +173,28 @@ def _types(values: object, where: str) -> frozenset[EntityType]:
             raise ConfigError(Code.BAD_DATA_FILE,
                               f"{where}: class {one_of(v, [t.value for t in EntityType] + ['Actor'])}") from None
     return frozenset(out)
+
+
+def _relations(data: dict, path: str) -> frozenset[Relation]:
+    if "accused_relations" not in data.get("reporting", {}):
+        return frozenset()
+    out = set()
+    for name in _words(data, "reporting", "accused_relations", path):
+        match = [r for r in Relation if r.value.lower() == name]
+        if not match:
+            raise ConfigError(Code.BAD_DATA_FILE, f"{path}: [reporting] accused_relations: "
+                              f"{one_of(name, [r.value for r in Relation])}")
+        out.add(match[0])
+    return frozenset(out)
+
+
+def _claimed_by(raw: dict, where: str) -> str:
+    value = raw.get("claimed_by", "")
+    if value not in ("", "subject"):
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: claimed_by {one_of(str(value), ['subject'])}")
+    if value and raw.get("status") != "alleged":
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: claimed_by needs status = \"alleged\"")
+    return value
 
 
 def _cue(raw: dict, n: int, path: str) -> Cue:
@@ -210,6 +238,7 @@ def _cue(raw: dict, n: int, path: str) -> Cue:
         object_types=_types(raw.get("object_types"), where),
         status=status,
         comment=raw["comment"].strip(),
+        claimed_by=_claimed_by(raw, where),
     )
 
 
@@ -274,5 +303,10 @@ def _load(path: str) -> Lexicon:
         military_words=_words(data, "roles", "military_words", path),
         member_qualifiers=_words(data, "roles", "member_qualifiers", path),
         status=status_words,
+        accusing=_words(data, "reporting", "accusing", path) if "accusing" in data.get("reporting", {})
+        else frozenset(),
+        accused_relations=_relations(data, path),
+        event_in_place=_words(data, "events", "in_place", path) if "events" in data else frozenset(),
+        event_of_place=_words(data, "events", "of_place", path) if "events" in data else frozenset(),
         _by_lemma={k: tuple(v) for k, v in by_lemma.items()},
     )

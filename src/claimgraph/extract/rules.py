@@ -22,7 +22,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ACTOR_TYPES, EntityType, Relation, Status
-from ..nlp.mentions import ATTACK_NOUNS
+from ..nlp.mentions import ATTACK_NOUNS, MENTIONS, REGION_OF
 from .arguments import ANAPHOR, Arg, Arguments
 from .lexicon import SIGNATURES, Cue, Lexicon, Slot
 from .syntax import (
@@ -58,6 +58,7 @@ class Finding:
     presupposed: bool = False
     antecedent: Token | None = None  # an earlier event's cue whose status this finding inherits
     hedged: bool = False  # the cue itself hedges ("attributed to")
+    claimant: Token | None = None  # who makes the hedged cue's claim ("X claimed responsibility")
 
 
 def _type_of(arg: Arg) -> EntityType | None:
@@ -79,6 +80,13 @@ def make(subject: Arg, relation: Relation, obj: Arg, trigger: Token, rule: str, 
     if subject.span.kb_id_ == obj.span.kb_id_ or _overlap(subject.span, obj.span):
         return None
     dom, rng = _allowed(relation, cue_subject, cue_object)
+    # a region of a state ("northern Syria", "southern Lebanon") stands for its state where only a
+    # state can stand (a haven, a supporter), and as what an attack hits: where it fell is the claim's place
+    if subject.span.id_ == "region" and EntityType.PLACE not in dom and EntityType.STATE in dom:
+        subject = Arg(region_state(subject.span), subject.via)
+    if obj.span.id_ == "region" and (relation is Relation.ATTACKS or
+                                     (EntityType.PLACE not in rng and EntityType.STATE in rng)):
+        obj = Arg(region_state(obj.span), obj.via)
     st, ot = _type_of(subject), _type_of(obj)
     if (st is not None and st not in dom) or (ot is not None and ot not in rng):
         return None
@@ -87,7 +95,7 @@ def make(subject: Arg, relation: Relation, obj: Arg, trigger: Token, rule: str, 
 
 def _overlap(a: Span, b: Span) -> bool:
     """Two names sharing words (an event phrase, or "X's faction", may contain the names in it)."""
-    if EntityType.EVENT.value in (a.label_, b.label_) or {"faction", "described"} & {a.id_, b.id_}:
+    if EntityType.EVENT.value in (a.label_, b.label_) or {"faction", "described", "region"} & {a.id_, b.id_}:
         return False
     return a.start < b.end and b.start < a.end
 
@@ -512,7 +520,10 @@ def cue_findings(tokens: Iterable[Token], args: Arguments, lex: Lexicon,
                 f = make(s, relation, o, tok, rule, base - (0.1 if antecedent is not None else 0.0),
                          cue_s, cue_o, presupposed=inside_np, antecedent=antecedent)
                 if f is not None:
-                    yield replace(f, hedged=True) if cue.status is Status.ALLEGED else f
+                    if cue.status is Status.ALLEGED:
+                        claimant = s.span.root if cue.claimed_by == "subject" else None
+                        f = replace(f, hedged=True, claimant=claimant)
+                    yield f
 
 
 # ---------------------------------------------------------------------- roles
@@ -676,6 +687,14 @@ def place_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
             continue
         if label != EntityType.PLACE.value:
             continue
+        if span.id_ == "region":  # "southern Lebanon" is in Lebanon
+            state = region_state(span)
+            if state is not None:
+                f = make(Arg(span), Relation.LOCATED_IN, Arg(state), span.root, "place:region", 0.8,
+                         presupposed=True)
+                if f is not None:
+                    yield f
+            continue
         root = span.root
         heads = [root]
         if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:
@@ -693,6 +712,102 @@ def place_findings(sent: Span, args: Arguments) -> Iterator[Finding]:
             f = make(Arg(span), Relation.LOCATED_IN, c, root, "place:in", 0.8, presupposed=True)
             if f is not None:
                 yield f
+
+
+def possessed_groups(sent: Span, args: Arguments) -> Iterator[Finding]:
+    """"Yemen's Houthi rebels", "Nigeria's Boko Haram": an armed group a
+    country or place possesses operates there (the article's description)."""
+    for span in args.mentions_in(sent.start, sent.end):
+        if span.label_ != EntityType.ARMED_GROUP.value:
+            continue
+        root = span.root
+        heads = [root]
+        if root.dep_ in {"compound", "amod", "nmod"} and root.head.i >= span.end and root.head.pos_ == "NOUN":
+            heads.append(root.head)  # "Yemen's Houthi rebels": the possessor hangs on "rebels"
+        owners = [a for h in heads for a in _all(args, children(h, "poss")) if a.span.label_ in _PLACE_LABELS]
+        for owner in _dedupe(owners):
+            f = make(Arg(span), Relation.OPERATES_IN, owner, root, "possessed:group", 0.7, presupposed=True)
+            if f is not None:
+                yield f
+
+
+_DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "claim", "execute"})
+
+
+def event_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Finding]:
+    """What an event phrase says of itself. Its doer: a possessor, a name or
+    demonym before its noun, a "by" phrase, or the agent of a participle
+    that carries it out ("the LNA's offensive", "an Israeli strike", "ISWAP
+    raid", "an attack by rebels", "a strike carried out by Pakistani
+    forces"); a war's possessor or demonym is where it is fought ("Sudan's
+    civil war"). Its place: a place named before its noun ("the Pahalgam
+    attack"), the target place of an attack ("the offensive on Tripoli",
+    "an attack on the Kathupa base") and the place taken or besieged ("the
+    siege of el-Fasher"). A place it happens "in" is :func:`place_findings`'."""
+    for span in args.mentions_in(sent.start, sent.end):
+        if span.label_ != EntityType.EVENT.value:
+            continue
+        head = span.root
+        if not span.start <= head.i < span.end:
+            continue
+        words = {head.lemma_.lower(), head.lower_}
+        in_place = bool(words & lex.event_in_place)
+        doers: list[Arg] = []
+        places: list[Arg] = []
+        for m in args.mentions_in(span.start, head.i):
+            if m.label_ == ANAPHOR:
+                continue
+            if m.label_ == EntityType.PLACE.value or (m.label_ == EntityType.STATE.value and in_place):
+                places.append(Arg(m))
+            elif m.label_ in _ACTOR_LABELS and (not in_place or m.label_ == EntityType.ARMED_GROUP.value):
+                doers.append(Arg(m))  # "the GMS summit" is not the GMS's doing; "the Taliban insurgency" is
+        if not in_place:  # "its siege of el-Fasher": the pronoun's antecedent
+            doers += [a for a in _all(args, children(head, "poss")) if a.span.label_ == ANAPHOR]
+        doers += [a for a in _all(args, prep_objects(head, {"by"})) if a.span.label_ in _ACTOR_LABELS]
+        for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _DOING_VERBS):
+            doers += [a for a in _all(args, prep_objects(verb, {"by"})) if a.span.label_ in _ACTOR_LABELS]
+        targets = prep_objects(head, {"on", "against", "upon"})
+        if words & lex.event_of_place:
+            targets += prep_objects(head, {"of"})
+        places += [a for a in _all(args, targets) if a.span.label_ == EntityType.PLACE.value]
+        event = Arg(span)
+        for doer in _dedupe(doers):
+            # who did it is what the clause reports ("claims alleging a Russian strike"), not a description
+            f = make(doer, Relation.CARRIED_OUT, event, head, "event:doer", 0.75)
+            if f is not None:
+                yield f
+        for place in _dedupe(places):
+            f = make(event, Relation.LOCATED_IN, place, head, "event:place", 0.75, presupposed=True)
+            if f is not None:
+                yield f
+
+
+def _in_region_states(found: list[Finding]) -> list[Finding]:
+    """What lies in a region of a state lies in the state: "Beit Hillel, in
+    northern Israel" is in Israel too (the text names both)."""
+    out = []
+    for f in found:
+        if f.relation is Relation.LOCATED_IN and f.object.span.id_ == "region" and f.subject.span.id_ != "region":
+            state = region_state(f.object.span)
+            g = make(f.subject, f.relation, Arg(state, f.object.via), f.trigger, f.rule, f.base,
+                     presupposed=f.presupposed)
+            if g is not None:
+                out.append(g)
+    return out
+
+
+def region_state(span: Span) -> Span | None:
+    """The state a region mention ("southern Lebanon") is of, as the span of its name
+    (its key ends with the state's id)."""
+    if span.id_ != "region":
+        return None
+    start = span.start
+    while start < span.end - 1 and not span.doc[start].text[:1].isupper():
+        start += 1  # past "southern", "north-eastern"
+    whole = next((m for m in span.doc.spans.get(MENTIONS, ()) if m.id_ == REGION_OF and m.end == span.end
+                  and m.start > span.start), None)
+    label = whole.label_ if whole is not None else EntityType.STATE.value
+    return Span(span.doc, start, span.end, label=label, kb_id=span.kb_id_.rsplit(":", 1)[-1], span_id=REGION_OF)
 
 
 def _via_locative(tok: Token, event: Span) -> bool:
@@ -807,6 +922,9 @@ def sentence_findings(sent: Span, args: Arguments, lex: Lexicon, gz,
     found += role_findings(sent, args, lex, gz)
     found += facility_findings(tokens, args, lex)
     found += place_findings(sent, args)
+    found += event_findings(sent, args, lex)
+    found += possessed_groups(sent, args)
+    found += _in_region_states(found)
     remember_sites(tokens, args, lex)
     if context is not None:
         context.update(found)

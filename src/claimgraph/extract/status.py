@@ -80,9 +80,12 @@ def presupposed(cue: Token, lex: Lexicon) -> Assessment:
     itself ("the alleged TTP chief") does."""
     st = lex.status
     for c in cue.children:
-        low = c.lower_
-        if c.dep_ in {"amod", "advmod"} and (low in st.alleged_adjectives or low in st.alleged_adverbs):
-            return Assessment(Status.ALLEGED, c.text)
+        if c.dep_ not in {"amod", "advmod"}:
+            continue
+        # "the alleged TTP chief", "a purportedly deliberate strike"
+        for w in (c, *(g for g in c.children if g.dep_ == "advmod")):
+            if w.lower_ in st.alleged_adjectives or w.lower_ in st.alleged_adverbs:
+                return Assessment(Status.ALLEGED, w.text)
     return Assessment(Status.ASSERTED, "")
 
 

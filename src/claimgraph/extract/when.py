@@ -133,6 +133,8 @@ def place_for(relation: Relation, trigger: Token, obj: Span, args: Arguments) ->
                 if pobj.dep_ != "pobj":
                     continue
                 span = args.mention_at(pobj)
-                if span is not None and span.label_ in _PLACE_TYPES and not (obj.start <= pobj.i < obj.end):
+                # not the object itself, unless the object is the state of a region named ("in southern Lebanon")
+                if span is not None and span.label_ in _PLACE_TYPES and (
+                        not (obj.start <= pobj.i < obj.end) or (span.id_ == "region" and obj.id_ != "region")):
                     return span
     return None

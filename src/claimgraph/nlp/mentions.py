@@ -52,6 +52,7 @@ ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "bombi
                            "shelling", "attack", "attacks", "raid", "raids", "incursion", "incursions", "offensive",
                            "invasion", "barrage"})
 GAZETTEER_SPANS = "cg_gazetteer"
+REGION_OF = "region-of"  # the state's name inside a region's ("Lebanon" in "southern Lebanon")
 ANAPHOR = "Anaphor"
 
 LOCATIVE_PREPS = frozenset({
@@ -180,10 +181,24 @@ _IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "acros
                        "within", "throughout"})
 
 
+_OF_PLACE = frozenset({"village", "town", "city", "district", "province", "region", "outskirts", "suburb",
+                       "suburbs", "siege", "fall", "capture", "bombing", "shelling", "bombardment", "town",
+                       "township", "county", "governorate", "municipality", "locality", "area"})
+
+
 def _in_place(span: Span) -> bool:
-    """The object of a preposition of place ("in Tal Maaz", "near Zalambessa")."""
+    """The object of a preposition of place ("in Tal Maaz", "near Zalambessa"),
+    of "of" after a place or siege noun ("the village of Tal Maaz", "the siege
+    of el-Fasher"), of "on" after an attack noun ("the attack on Kamanyola")."""
     root = _first_conjunct(span.root)
-    return root.dep_ == "pobj" and root.head.lower_ in _IN_PLACE and root.head.head.lower_ not in \
+    if root.dep_ != "pobj":
+        return False
+    prep, noun = root.head.lower_, root.head.head
+    if prep == "of":
+        return noun.lower_ in _OF_PLACE or noun.lemma_.lower() in _OF_PLACE
+    if prep in {"on", "upon"}:
+        return noun.lower_ in ATTACK_NOUNS
+    return prep in _IN_PLACE and noun.lower_ not in \
         {"according", "interest", "role", "part", "involvement", "confidence", "trust", "faith", "belief"}
 
 
@@ -240,6 +255,7 @@ class MentionFinder:
         named = list(self._recognised(doc, prose, covered, ents))
         out.extend(named)
         out = self._acronyms(doc, out)
+        out = self._regions(doc, out)
         covered = {i for e in out for i in range(e.start, e.end)}
         phrases = list(self._demonyms(doc, prose, covered))
         out.extend(phrases)
@@ -312,6 +328,47 @@ class MentionFinder:
                 yield Span(doc, span.start, span.end, label=EntityType.PLACE.value, kb_id=entry.id,
                            span_id=GAZETTEER_KIND)
 
+    def _regions(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"southern Lebanon", "north-eastern Syria", "Western Tigray": a
+        direction word before a known state's or place's name makes a region
+        of it, a Place (its key keeps the whole:
+        ``new:Place:region:<direction>:<id>``). A name the data knows with
+        its direction ("South Sudan", "North Kivu") is its own entry."""
+        dirs = self.words.directions
+        out = []
+        for span in spans:
+            start = span.start
+            if span.id_ == "ner" and span.label_ == EntityType.PLACE.value and len(span) > 1 and \
+                    span[0].lower_ in dirs:
+                # "Western Tigray" recognised as one name: a region when the rest is a known place
+                known = [e for e in self.gz.lookup(doc[start + 1:span.end].text)
+                         if e.type in (EntityType.PLACE, EntityType.STATE)]
+                if known:
+                    whole = known[0]
+                    key = f"new:{EntityType.PLACE.value}:region:{dirs[span[0].lower_]}:{whole.id}"
+                    out.append(Span(doc, start, span.end, label=EntityType.PLACE.value, kb_id=key, span_id="region"))
+                    out.append(Span(doc, start + 1, span.end, label=whole.type.value, kb_id=whole.id,
+                                    span_id=REGION_OF))
+                    continue
+            if span.label_ not in (EntityType.STATE.value, EntityType.PLACE.value) or span.id_ == "metonym" or \
+                    start == 0 or not span.kb_id_ or span.kb_id_.startswith("new:"):
+                out.append(span)
+                continue
+            first = start - 1
+            word = doc[first].lower_
+            if first >= 2 and doc[first - 1].text == "-" and f"{doc[first - 2].lower_}-{word}" in dirs:
+                first -= 2
+                word = f"{doc[first].lower_}-{doc[start - 1].lower_}"
+            tok = doc[first]
+            if word not in dirs or doc[start - 1].head.i not in range(span.start, span.end):
+                out.append(span)
+                continue
+            key = f"new:{EntityType.PLACE.value}:region:{dirs[word]}:{span.kb_id_}"
+            out.append(Span(doc, first, span.end, label=EntityType.PLACE.value, kb_id=key, span_id="region"))
+            # the state is named too, but the phrase stands for the region: the extractor's look-ups skip it
+            out.append(Span(doc, span.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=REGION_OF))
+        return out
+
     def _recognised(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int],
                     ents=None) -> Iterable[Span]:
         for ent in (doc.ents if ents is None else ents):
@@ -343,6 +400,9 @@ class MentionFinder:
                 continue  # "a revival of the Great Game": a name, but not used as a place
             if etype is EntityType.ORGANIZATION:
                 etype = _org_type(text, self.words, self.gz)
+            if etype is not EntityType.PLACE and (_in_place(span) or _locative(span)) and any(
+                    e.type is EntityType.PLACE for e in self.gz.lookup(text)):
+                etype = EntityType.PLACE  # "the siege of el-Fasher": a town of the world data, used as one
             if etype in (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE) and \
                     not self.gz.lookup(text):
                 by_context = context_type(span, self.words)
@@ -618,40 +678,80 @@ class MentionFinder:
                        span_id="faction")
 
     def _events(self, doc: Doc, prose: list[tuple[int, int]], found: list[Span]) -> Iterable[Span]:
+        """Incidents, wars and talks described by a noun phrase: "an
+        unprecedented Israeli bombing of Damascus' center", "the LNA's
+        offensive on Tripoli", "Sudan's civil war", "clashes between Fano
+        fighters and the army", "carried out air strikes in Iraq". The phrase
+        is an event when something ties it to this occasion: a place it
+        happens in, a doer (possessor, demonym, name before the noun, "by"
+        phrase), a target or party named in its phrase, or a verb that
+        carries it out. A later "the attack", "the ambush" or "Friday's
+        strike" with nothing of its own names the last event of its kind."""
         w = self.words
         places = {s.root.i for s in found
                   if s.label_ in (EntityType.PLACE.value, EntityType.STATE.value)}
-        wanted = {doc.vocab.strings.add(noun) for noun in w.event_nouns}
+        named: dict[int, Span] = {}
+        for s in found:
+            if s.label_ != EntityType.EVENT.value:
+                for i in range(s.start, s.end):
+                    named[i] = s
+        wanted = {doc.vocab.strings.add(noun) for noun in w.event_nouns if " " not in noun}
         lemmas = doc.to_array("LEMMA")
+        last: dict[int, str] = {}  # kind of incident -> key of the last event of that kind
         for i in (i for i, lemma in enumerate(lemmas) if lemma in wanted):
             tok = doc[i]
-            if tok.pos_ != "NOUN":
+            if tok.pos_ != "NOUN" or not in_prose(prose, tok.idx) or tok.i in named:
                 continue
-            if not in_prose(prose, tok.idx):
-                continue
-            definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+                continue  # "strike aircraft", "war crimes": the noun describes another
+            lemma = tok.lemma_.lower()
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            definite = any(c.lower_ in _DEFINITE for c in dets)
             # "carried out airstrikes on ...": a specific incident; "conducting
             # attacks inside Pakistan": a habit, not an incident
             governed = tok.dep_ == "dobj" and _verb_phrase(tok.head) in w.event_verbs and \
                 (tok.tag_ == "NN" or tok.head.tag_ in {"VBD", "VBN"})
-            if not (definite or governed):
-                continue
-            end = _phrase_end(tok)
+            end = _phrase_end(tok, w.event_nouns)
             if governed and end < len(doc) and doc[end].dep_ == "prep" and doc[end].head.i == tok.head.i \
                     and doc[end].lower_ in {"at", "in", "near", "on", "inside"}:
                 # "carried out a bombing at a camp in X": the verb's place phrase, to its first comma
                 stop = doc[end].right_edge.i + 1
                 end = next((i for i in range(end, stop) if doc[i].text in {",", ";", "(", ")", ":"}), stop)
             located = any(i in places and _located_by_prep(doc[i], tok) for i in range(tok.i + 1, end))
-            if not located:
-                continue
-            start = tok.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
-                    and doc[start - 1].pos_ == "NOUN":
-                start -= 1
-            label = doc[start:end].text
-            yield Span(doc, start, end, label=EntityType.EVENT.value,
-                       kb_id=new_key(EntityType.EVENT, label), span_id="event")
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            doer = any(c.i in named for c in owners) or any(
+                named[i].id_ == "demonym" or named[i].label_ not in (EntityType.PLACE.value,)
+                for i in range(tok.left_edge.i, tok.i) if i in named and doc[i].head.i == tok.i) or any(
+                o.i in named for o in _pobjs(tok, {"by"}))
+            target = any(o.i in named for o in _pobjs(tok, {"on", "against", "of", "between", "with", "at",
+                                                           "near", "across", "inside", "in"}))
+            # "a strike carried out by Pakistani forces"
+            doing = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _DOING_VERBS and
+                     any(g.dep_ == "agent" for g in c.children)]
+            done = bool(doing)
+            if doing and doing[0].i == end or (doing and doing[0].i - end <= 2 and
+                                               all(doc[k].pos_ == "ADV" for k in range(end, doing[0].i))):
+                # "an attack purportedly carried out by X": the phrase runs to its doer
+                stop = doing[0].right_edge.i + 1
+                end = next((k for k in range(doing[0].i, stop) if doc[k].text in {",", ";", "(", ")", ":"}), stop)
+            # "the attack on the base": one incident, though its target has no name
+            aimed = definite and tok.tag_ == "NN" and any(
+                c.dep_ == "prep" and c.lower_ in {"on", "against", "near", "at"} for c in tok.children)
+            dated = any(c.ent_type_ in {"DATE", "TIME"} for c in owners)  # "Friday's strike"
+            plural_habit = tok.tag_ == "NNS" and not dets and not governed and not owners and \
+                not any(c.like_num for c in tok.children)
+            kind = w.event_kinds.get(lemma)
+            if doer or governed or done or ((located or aimed or target) and not plural_habit):
+                first = _event_start(tok)
+                label = doc[first:end].text
+                key = new_key(EntityType.EVENT, label)
+                if kind is not None:
+                    last[kind] = key
+                yield Span(doc, first, end, label=EntityType.EVENT.value, kb_id=key, span_id="event")
+            elif (definite or dated) and kind is not None and kind in last and end == tok.i + 1:
+                # "the attack", "the deadly ambush": the event of that kind the text last described
+                yield Span(doc, _event_start(tok), end, label=EntityType.EVENT.value, kb_id=last[kind],
+                           span_id="event")
 
     def _named_events(self, doc: Doc, prose, found: list[Span]) -> Iterable[Span]:
         """"the Istanbul talks", "the Pahalgam attack", "the 2008 Mumbai
@@ -773,19 +873,57 @@ def _dummy_it(tok: Token) -> bool:
             c.dep_ in {"ccomp", "csubj"} for c in tok.head.children)
 
 
+_DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "claim", "execute"})
+
+
+def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
+    """The objects (and their conjuncts) of ``tok``'s prepositions in ``preps``."""
+    out = []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.append(o)
+                    out.extend(c for c in o.children if c.dep_ == "conj")
+    return out
+
+
+def _event_start(noun: Token) -> int:
+    """The first word of an event's phrase: its modifiers and possessor, not
+    its determiner or a pronoun ("an unprecedented Israeli bombing" from
+    "unprecedented"; "its offensive" from "offensive")."""
+    start = noun.i
+    for c in noun.lefts:
+        if c.dep_ in {"det", "predet"} or (c.dep_ == "poss" and c.pos_ == "PRON") or c.is_punct:
+            continue
+        start = min(start, c.left_edge.i)
+        break
+    while start < noun.i and (noun.doc[start].dep_ in {"det", "predet", "punct"} or
+                              noun.doc[start].pos_ == "PRON"):
+        start += 1
+    return start
+
+
 def _verb_phrase(verb: Token) -> str:
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles])
 
 
-def _phrase_end(noun: Token) -> int:
+def _phrase_end(noun: Token, event_lemmas: frozenset[str] = frozenset()) -> int:
     """End (exclusive) of a noun and its prepositional phrases, stopping at
     the first comma, semicolon, dash or bracket after the noun."""
     doc = noun.doc
     end = noun.i + 1
     for child in noun.rights:
-        if child.dep_ in {"prep", "cc"} or (child.dep_ == "amod" and child.i > noun.i) or \
-                (child.dep_ == "conj" and child.pos_ == "NOUN"):
+        if child.dep_ == "cc":
+            conj = next((c for c in noun.rights if c.dep_ == "conj" and c.i > child.i), None)
+            if conj is None or conj.lemma_.lower() not in event_lemmas:
+                break  # "attacks in Bajaur or the martyrdom of soldiers": another noun's phrase
+            continue  # "a suicide bombing and gun attack at a camp": one incident
+        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.lemma_.lower() in event_lemmas:
+            end = max(end, child.right_edge.i + 1)
+            continue
+        if child.dep_ == "prep" or (child.dep_ == "amod" and child.i > noun.i):
             end = max(end, child.right_edge.i + 1)
     for i in range(noun.i + 1, end):
         tok = doc[i]
@@ -865,7 +1003,42 @@ def to_mention(span: Span, document: str, offsets, text: str, embedder: Embedder
     label = span.label_
     etype = None if label == ANAPHOR else EntityType(label)
     depth = (embedder or Embedder(span.doc))(span)
-    return Mention(document, start, end, text[start:end], etype, span.kb_id_, span.id_ or "ner", depth)
+    names = event_names(span) if etype is EntityType.EVENT else ()
+    return Mention(document, start, end, text[start:end], etype, span.kb_id_, span.id_ or "ner", depth, names)
+
+
+def event_names(span: Span) -> tuple[str, ...]:
+    """The shorter names an event phrase gives: without its date ("on
+    Wednesday"), without words of judgement before the doer ("unprecedented"),
+    without its phrases ("Israeli bombing"), its noun alone with the nouns
+    before it ("rocket attack")."""
+    doc = span.doc
+    head = span.root
+    if not span.start <= head.i < span.end:
+        return ()
+    compound = head.i
+    while compound > span.start and doc[compound - 1].dep_ == "compound" and doc[compound - 1].head.i == head.i:
+        compound -= 1
+    while compound < head.i and (doc[compound].pos_ == "PROPN" or doc[compound].ent_type_):
+        compound += 1  # "Hamas attack": the name is its doer, not its noun
+    starts = {i for i in (span.start, compound) if i == span.start or doc[i - 1].text != "-"}
+    doer = next((i for i in range(span.start, head.i) if doc[i].ent_type_ in {"NORP", "GPE", "ORG"} or
+                 doc[i].pos_ == "PROPN"), None)
+    if doer is not None and (doer == span.start or doc[doer - 1].text != "-"):
+        starts.add(doer)
+    ends = {span.end, head.i + 1}
+    pps = [c for c in head.rights if c.dep_ == "prep" and c.right_edge.i < span.end]
+    if pps:
+        ends.add(pps[0].right_edge.i + 1)
+    for t in doc[head.i + 1:span.end]:
+        # a date phrase closing the event's phrase, wherever it hangs: "... crossing on 7 October"
+        if t.dep_ == "prep" and t.right_edge.i == span.end - 1 and t.i > head.i + 1 and all(
+                w.ent_type_ in {"DATE", "TIME"} for w in doc[t.i + 1:span.end]):
+            ends.add(t.i)
+            break
+    full = span.text
+    out = {doc[a:b].text for a in starts for b in ends if b - a > 1}
+    return tuple(sorted(n for n in out if n != full))
 
 
 def mentions_of(doc: Doc, text: str | None = None) -> list[Mention]:

@@ -26,6 +26,8 @@ class MentionWords:
     named_event_words: frozenset[str]
     event_heads: frozenset[str]
     definite_events: frozenset[str]
+    event_kinds: dict[str, int]
+    directions: dict[str, str]  # "southern" -> "south": the regions of a state  # noun -> its kind of incident ("raid" and "attack" are one kind)
     org_types: tuple[tuple[str, EntityType], ...]
     place_verbs: frozenset[str]
     place_nouns: frozenset[str]
@@ -41,6 +43,22 @@ def _strings(data: dict, section: str, key: str, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(Code.BAD_DATA_FILE, f"{where}: [{section}] {key} must be a list of strings")
     return frozenset(value)
+
+
+def _directions(data: dict, where: str) -> dict[str, str]:
+    groups = data.get("regions", {}).get("directions")
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and g and all(isinstance(w, str) for w in g) for g in groups):
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: [regions] directions must be a list of lists of strings")
+    return {w.lower(): g[0].lower() for g in groups for w in g}
+
+
+def _kinds(data: dict, where: str) -> dict[str, int]:
+    groups = data.get("events", {}).get("kinds")
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and all(isinstance(w, str) for w in g) for g in groups):
+        raise ConfigError(Code.BAD_DATA_FILE, f"{where}: [events] kinds must be a list of lists of strings")
+    return {w: n for n, g in enumerate(groups) for w in g}
 
 
 def _type(name: str, where: str) -> EntityType:
@@ -103,6 +121,8 @@ def _load(path: str) -> MentionWords:
         named_event_words=_strings(data, "events", "named", path),
         event_heads=_strings(data, "events", "named_by_modifier", path),
         definite_events=_strings(data, "events", "definite", path),
+        event_kinds=_kinds(data, path),
+        directions=_directions(data, path),
         org_types=org_types,
         place_verbs=_strings(data, "metonymy", "place_verbs", path),
         place_nouns=_strings(data, "metonymy", "place_nouns", path),

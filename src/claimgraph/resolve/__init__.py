@@ -34,7 +34,9 @@ from ..names import similar, slug
 
 __all__ = ["Resolver", "resolve_document"]
 
-_ALIAS_KINDS = frozenset({"gazetteer", "ner", "alias", "acronym", "faction", "event", "described"})
+_ALIAS_KINDS = frozenset({"gazetteer", "ner", "alias", "acronym", "faction", "event", "described", "region"})
+# "southern Lebanon": the key of a state's region names the state
+REGION_PREFIX = f"new:{EntityType.PLACE.value}:region:"
 
 
 def _paragraph_of(document: Document) -> callable:
@@ -219,9 +221,15 @@ class Resolver:
                 wikidata = None
                 aliases = set()
                 where = {}
+                whole = ckey.rsplit(":", 1)[-1] if ckey.startswith(REGION_PREFIX) else None
+                if whole in self.gz:  # a region of a state or place: its state and country, no point
+                    home = _where(self.gz, self.gz[whole])
+                    state = whole if self.gz[whole].type is EntityType.STATE else home.get("state")
+                    where = {"state": state, "country": home.get("country")}
             taken.add(eid)
             ids[ckey] = eid
             aliases |= {lab for lab in labels if lab and fold(lab) != fold(label)}
+            aliases |= {n for m in mentions for n in m.names if fold(n) != fold(label)}
             entities.append(Entity(
                 id=eid, label=label, type=etype,
                 aliases=tuple(sorted(aliases, key=lambda a: (a.casefold(), a))),
@@ -377,8 +385,9 @@ def with_places(claims: list[Claim], types: dict[str, EntityType]) -> list[Claim
     out = []
     for c in claims:
         place = c.place
-        if c.relation in _PLACING and types.get(c.object) in (EntityType.PLACE, EntityType.STATE):
-            place = c.object
+        if c.relation in _PLACING and types.get(c.object) in (EntityType.PLACE, EntityType.STATE) and not (
+                c.relation is Relation.ATTACKS and place is not None and types.get(c.object) is EntityType.STATE):
+            place = c.object  # an attack on a state keeps the place its sentence names ("in southern Lebanon")
         elif place is None:
             for end in (c.object, c.subject):
                 if types.get(end) is EntityType.EVENT and (c.evidence.document, end) in located:
