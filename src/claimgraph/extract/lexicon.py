@@ -17,7 +17,7 @@ from ..resources import ontology_file, read_toml
 POS = frozenset({"VERB", "NOUN", "ADJ"})
 DIRECTIONS = frozenset({"forward", "reverse", "mutual"})
 SLOTS = frozenset({"subject", "dobj", "xsubj", "poss", "pred", "agent", "between", "appos", "modified",
-                   "compound", "event", "parties", "locus", "talks", "dative", "governor"})
+                   "compound", "event", "parties", "locus", "talks", "dative", "governor", "itself"})
 _CUE_KEYS = {"cue", "pos", "relation", "subject", "object", "direction", "subject_types",
              "object_types", "status", "comment", "source", "claimed_by"}
 # generated cue files read after the curated one (ontology/cues.toml), which wins for

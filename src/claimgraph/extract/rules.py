@@ -293,7 +293,14 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
         found += _all(args, prep_objects(tok, {"in", "during"}))
         return [a for a in found if a.span.label_ == EntityType.EVENT.value]
     if name == "governor":  # "Iran denied a role in X": the subject of the verb the noun is the object of
-        return _all(args, subjects(tok.head)) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else []
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            return _all(args, subjects(tok.head))
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+            return _all(args, subjects(tok.head.head))  # "the AU called for action against X"
+        return []
+    if name == "itself":  # "the coalition against IS", "a mission against al-Shabaab": the body the noun names
+        span = args.mention_at(tok)
+        return [Arg(span)] if span is not None and span.label_ in _ACTOR_LABELS else []
     if name == "dative":  # "branded Russia a terrorist state": the parser's dative is who is branded
         return _all(args, children(tok, "dative"))
     if name == "locus":
@@ -513,11 +520,19 @@ def cue_findings(tokens: Iterable[Token], args: Arguments, lex: Lexicon,
             else:
                 cue_s, cue_o = cue.subject_types, cue.object_types
             inside_np = cue.pos == "ADJ" and any(sl.name == "compound" for sl in cue.subject + cue.object)
+            # "India announced measures against X", "the AU called for action against X": the
+            # governing act is the claim ("announced" is no report of it, "called for" no wish)
+            governed = {a.key for sl in cue.subject if sl.name == "governor"
+                        for a in _slot(sl, tok, cue, args, lex, context)}
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else tok
+            if lex.status.reporting.get(verb.lemma_.lower()) is Status.DENIED:
+                verb = tok  # "Iran denied a role in X": the denial is what the text says of the role
             for s, o in pairs:
                 relation = cue.relation
                 if relation is Relation.CONTROLS and _partitive(o):
                     relation = Relation.OPERATES_IN  # holding parts of a country is not holding the country
-                f = make(s, relation, o, tok, rule, base - (0.1 if antecedent is not None else 0.0),
+                f = make(s, relation, o, verb if s.key in governed else tok, rule,
+                         base - (0.1 if antecedent is not None else 0.0),
                          cue_s, cue_o, presupposed=inside_np, antecedent=antecedent)
                 if f is not None:
                     if cue.status is Status.ALLEGED:

@@ -263,6 +263,9 @@ class MentionFinder:
         possessive = list(self._possessive_state_bodies(doc, prose, out, covered))
         out.extend(possessive)
         covered |= {i for e in possessive for i in range(e.start, e.end)}
+        armies = list(self._the_army(doc, prose, out, covered))
+        out.extend(armies)
+        covered |= {i for e in armies for i in range(e.start, e.end)}
         coalitions = list(self._led_bodies(doc, prose, out, covered))
         out.extend(coalitions)
         covered |= {i for e in coalitions for i in range(e.start, e.end)}
@@ -342,7 +345,7 @@ class MentionFinder:
                     span[0].lower_ in dirs:
                 # "Western Tigray" recognised as one name: a region when the rest is a known place
                 known = [e for e in self.gz.lookup(doc[start + 1:span.end].text)
-                         if e.type in (EntityType.PLACE, EntityType.STATE)]
+                         if e.type is EntityType.STATE or (e.type is EntityType.PLACE and e.kind == "admin1")]
                 if known:
                     whole = known[0]
                     key = f"new:{EntityType.PLACE.value}:region:{dirs[span[0].lower_]}:{whole.id}"
@@ -360,7 +363,8 @@ class MentionFinder:
                 first -= 2
                 word = f"{doc[first].lower_}-{doc[start - 1].lower_}"
             tok = doc[first]
-            if word not in dirs or doc[start - 1].head.i not in range(span.start, span.end):
+            if word not in dirs or doc[start - 1].head.i not in range(span.start, span.end) or \
+                    not self._has_regions(span):
                 out.append(span)
                 continue
             key = f"new:{EntityType.PLACE.value}:region:{dirs[word]}:{span.kb_id_}"
@@ -368,6 +372,22 @@ class MentionFinder:
             # the state is named too, but the phrase stands for the region: the extractor's look-ups skip it
             out.append(Span(doc, span.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=REGION_OF))
         return out
+
+    def _has_regions(self, span: Span) -> bool:
+        """A state, or a first-level division not written with its generic
+        word: "western Tigray" is part of Tigray, but "eastern Paktika
+        province" is Paktika, described by where it lies, and "eastern
+        Aleppo" (a city) is a quarter, not a region."""
+        entry = self.gz[span.kb_id_] if span.kb_id_ in self.gz else None
+        if entry is None:
+            return False
+        if entry.type is EntityType.STATE:
+            return True
+        doc = span.doc
+        nxt = doc[span.end] if span.end < len(doc) else None
+        designated = span[-1].lower_ in _PLACE_NOUNS or span[-1].lower_ in {"state", "governorate", "county"} or (
+            nxt is not None and (nxt.lower_ in _PLACE_NOUNS or nxt.lower_ in {"state", "governorate", "county"}))
+        return entry.type is EntityType.PLACE and entry.kind == "admin1" and not designated
 
     def _recognised(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int],
                     ents=None) -> Iterable[Span]:
@@ -566,6 +586,13 @@ class MentionFinder:
             if root.dep_ != "poss" or head.i <= root.i or head.i in covered or not in_prose(prose, head.idx):
                 continue
             noun = head.lower_
+            end = head.i + 1
+            if noun not in w.military_nouns:
+                # "Sudan's military chief": the body is the word between the state and the noun
+                body = next((c for c in head.children if c.dep_ in {"compound", "amod"} and c.i == span.end + 1
+                             and c.lower_ in w.military_nouns), None)
+                if body is not None:
+                    noun, end = body.lower_, body.i + 1
             if noun in w.military_nouns:
                 target = self.gz.military_of(span.kb_id_)
             elif noun in w.government_nouns:
@@ -574,8 +601,44 @@ class MentionFinder:
             else:
                 target = None
             if target is not None:
-                yield Span(doc, span.start, head.i + 1, label=target.type.value, kb_id=target.id,
+                yield Span(doc, span.start, end, label=target.type.value, kb_id=target.id,
                            span_id="demonym")
+
+    def _the_army(self, doc: Doc, prose, found: list[Span], covered: set[int]) -> Iterable[Span]:
+        """"the army", "the regular army", "the country's military": the
+        military of the state the document is about, when one state is named
+        at least twice as often as any other (in an article on Sudan, "the
+        army" is Sudan's)."""
+        counts: dict[str, int] = {}
+        for span in found:
+            if span.label_ == EntityType.STATE.value and span.kb_id_ in self.gz:
+                counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
+        if not counts:
+            return
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return
+        military = self.gz.military_of(ranked[0][0])
+        if military is None or military.id == ranked[0][0]:
+            return
+        for tok in doc:
+            if tok.lower_ not in {"army", "military"} or tok.pos_ != "NOUN" or tok.i in covered or \
+                    not in_prose(prose, tok.idx):
+                continue
+            if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN":
+                continue  # "army chief", "military base"
+            lefts = list(tok.lefts)
+            det = [c for c in lefts if c.dep_ == "det" and c.lower_ == "the"]
+            owner = [c for c in lefts if c.dep_ == "poss"]
+            country = owner and owner[0].lower_ in {"country", "nation"}
+            others = [c for c in lefts if c.dep_ not in {"det", "poss", "case", "punct"} and
+                      c.lower_ not in {"regular", "national", "country", "nation", "'s", "’s"}]
+            if others or not (det and not owner or country) or any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                  for c in tok.rights):
+                continue
+            start = min(c.left_edge.i for c in lefts) if country else tok.i - 1 if det else tok.i
+            start = next((c.i for c in lefts if c.dep_ in {"det", "poss"}), start)
+            yield Span(doc, start, tok.i + 1, label=military.type.value, kb_id=military.id, span_id="metonym")
 
     def _led_bodies(self, doc: Doc, prose, found: list[Span], covered: set[int]) -> Iterable[Span]:
         """"the Saudi-led coalition", "a US-led global coalition", "the
