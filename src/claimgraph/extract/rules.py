@@ -123,7 +123,7 @@ def _matches(cue: Cue, tok: Token) -> bool:
     for word in cue.extra:
         attached = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         attached |= {c.lemma_.lower() for c in tok.children
-                     if c.dep_ in {"dobj", "oprd", "acomp", "xcomp", "ccomp", "nsubjpass"}}
+                     if c.dep_ in {"dobj", "oprd", "acomp", "xcomp", "ccomp", "nsubjpass", "advcl"}}
         if word not in attached:
             return False
     return True

@@ -174,6 +174,8 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+# verbs of an army's movement on a city ("march on Tripoli")
+_ADVANCING = frozenset({"march", "advance", "move", "converge", "close", "push", "descend", "roll"})
 _NAME_LABELS = frozenset({EntityType.PLACE.value, EntityType.STATE.value, EntityType.ARMED_GROUP.value,
                           EntityType.ORGANIZATION.value, EntityType.GOVERNMENT.value})
 _LED_BODIES = frozenset({"coalition", "alliance", "force", "forces", "mission", "bloc", "intervention", "operation"})
@@ -225,7 +227,11 @@ def used_politically(span: Span, place_verbs: frozenset[str] = frozenset(),
     if any(c.dep_ == "appos" and c.lower_ in place_nouns for c in root.children):
         return False
     if root.dep_ == "pobj":
-        return root.head.lower_ not in LOCATIVE_PREPS
+        prep, governor = root.head.lower_, root.head.head
+        if prep in {"on", "upon"} and (governor.lower_ in ATTACK_NOUNS or governor.lemma_.lower() in _ADVANCING or
+                                       any(c.dep_ == "dobj" and c.lower_ in ATTACK_NOUNS for c in governor.children)):
+            return False  # "the offensive on Tripoli", "march on Tripoli": the city is where, not whom
+        return prep not in LOCATIVE_PREPS
     if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in place_verbs:
         return False
     return root.dep_ in {"nsubj", "nsubjpass", "dobj", "iobj", "poss", "agent", "dative", "appos"}
@@ -554,6 +560,8 @@ class MentionFinder:
             two = f"{doc[head.i - 1].lower_} {noun}" if head.i - 1 > tok.i else noun
             if noun in w.people_nouns:
                 continue
+            if noun in w.government_nouns and _interim(head) is not None:
+                continue  # "the Syrian interim government": a government of its own (_juntas)
             attack = head
             while attack.dep_ == "compound" and attack.head.i > attack.i and attack.head.i - tok.i <= 4:
                 attack = attack.head  # "Russian missile strikes": the demonym hangs on "missile"
@@ -683,8 +691,9 @@ class MentionFinder:
         heads = [t for t in (doc[i] for i in idx) if t.pos_ == "NOUN" and (
             t.lemma_.lower() == "junta" or (t.lemma_.lower() in {"government", "regime", "ruler", "authority"} and any(
                 c.lower_ in {"military", "army-backed", "military-led", "military-run", "junta-led"} or
-                (c.lower_ in {"backed", "led", "run"} and c.i > 0 and doc[c.i - 1].text == "-")
-                for c in t.children if c.dep_ in {"amod", "compound"})))]
+                (c.lower_ in {"backed", "led", "run"} and c.i > 1 and doc[c.i - 1].text == "-" and
+                 doc[c.i - 2].lower_ in {"army", "military", "junta"})  # not "the UN-backed government"
+                for c in t.children if c.dep_ in {"amod", "compound"})) or _interim(t) is not None)]
         if not heads:
             return
         states: dict[int, str] = {}
@@ -720,6 +729,15 @@ class MentionFinder:
             while start > 0 and doc[start - 1].lower_ in {"military", "ruling"} and doc[start - 1].head.i == tok.i:
                 start -= 1
             state = self.gz[sid]
+            kind = _interim(tok)
+            if kind is not None and tok.lemma_.lower() != "junta":
+                # "the Syrian interim government", "a self-styled government based in Tobruk": a
+                # government of its state, one per kind ("self-declared" and "self-styled" are two)
+                first = _interim_start(tok)
+                yield Span(doc, first, tok.i + 1, label=EntityType.GOVERNMENT.value,
+                           kb_id=f"new:{EntityType.GOVERNMENT.value}:{state.label} {kind} government",
+                           span_id="junta")
+                continue
             # one identity per state, whichever words the text uses; the key keeps the
             # state's name as written, for the entity's label
             yield Span(doc, start, tok.i + 1, label=EntityType.GOVERNMENT.value,
@@ -937,6 +955,45 @@ def _dummy_it(tok: Token) -> bool:
 
 
 _DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "claim", "execute"})
+
+
+# a government that is not simply the country ("the interim government", "a self-declared government")
+_INTERIM = frozenset({"interim", "transitional", "provisional", "caretaker", "rival", "parallel", "self-declared",
+                      "self-styled", "self-proclaimed", "breakaway", "unrecognised", "unrecognized"})
+
+
+def _interim_start(tok: Token) -> int:
+    """Where "the Syrian interim government", "a third, self-declared government" starts
+    as a name: at its kind's word, with a demonym right before it."""
+    doc = tok.doc
+    for c in tok.lefts:
+        if c.dep_ not in {"amod", "compound"}:
+            continue
+        start = c.i - 2 if c.i >= 2 and doc[c.i - 1].text == "-" else c.i
+        if c.lower_ == "facto" and c.i > 0 and doc[c.i - 1].lower_ == "de":
+            start = c.i - 1
+        word = doc[start:c.i + 1].text.lower()
+        if word in _INTERIM or word == "de facto":
+            if start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].head.i == tok.i:
+                start -= 1
+            return start
+    return tok.i
+
+
+def _interim(tok: Token) -> str | None:
+    """The word that makes a government noun one of its own kind, if any."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
+            continue
+        word = c.lower_
+        if c.i >= 2 and doc[c.i - 1].text == "-":
+            word = f"{doc[c.i - 2].lower_}-{word}"  # "self - declared"
+        if word in _INTERIM:
+            return word
+        if c.lower_ == "facto" and c.i > 0 and doc[c.i - 1].lower_ == "de":
+            return "de facto"
+    return None
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
