@@ -123,9 +123,13 @@ class Arguments:
             sentence.append(count)
         top: list[Span] = []
         reach = -1
+        doc = self.doc
         for m in names:  # sorted by start, longest first: a span inside an earlier one is nested
             if m.end <= reach:
                 continue
+            if top and top[-1].label_ == EntityType.PERSON.value and m.start == top[-1].end + 1 and \
+                    doc[top[-1].end].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+                continue  # "Felix Tshisekedi (DRC)": the bracket says whose, it is no item of a list
             top.append(m)
             reach = max(reach, m.end)
         groups: list[list[Span]] = []

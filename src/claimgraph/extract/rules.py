@@ -583,6 +583,16 @@ def role_findings(sent: Span, args: Arguments, lex: Lexicon, gz) -> Iterator[Fin
         roles += [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             roles.append(root.head)
+            holder = root.head  # "the president of Mozambique, Filipe Nyusi": the parser hangs the name on
+            if holder.dep_ == "pobj" and holder.head.lower_ in {"of", "for"}:  # the country, not the office
+                roles.append(holder.head.head)
+        if root.dep_ == "conj":  # "Presidents Felix Tshisekedi (DRC) and Paul Kagame (Rwanda)"
+            first = root
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            roles += [c for c in first.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < first.i]
+            if first.dep_ == "appos":
+                roles.append(first.head)
         # "X is the leader of Y"
         if root.dep_ == "nsubj":
             roles += [c for c in root.head.children if c.dep_ == "attr"]
@@ -594,7 +604,11 @@ def role_findings(sent: Span, args: Arguments, lex: Lexicon, gz) -> Iterator[Fin
                 relation = Relation.MEMBER_OF  # "senior Taliban leader X", "a TTP commander"
             military = any(c.dep_ in {"compound", "amod"} and c.lower_ in lex.military_words
                            for c in role.children)
-            for org in _organisation_of_role(role, args, lex, gz):
+            orgs = _organisation_of_role(role, args, lex, gz)
+            bracket = _bracketed_state(person, args)
+            if bracket is not None and (not orgs or role.i < person.start):
+                orgs = [bracket]  # "President Felix Tshisekedi (DRC)": the bracket says whose president
+            for org in orgs:
                 target = _redirect(org, role, military, lex, gz, args)
                 f = make(Arg(person), relation, target, role, f"role:{role.lemma_.lower()}", 0.85,
                          presupposed=True)
@@ -625,6 +639,18 @@ def role_findings(sent: Span, args: Arguments, lex: Lexicon, gz) -> Iterator[Fin
                 f = make(Arg(inner), Relation.LEADS, Arg(span), span.root, "role:faction", 0.8, presupposed=True)
                 if f is not None:
                     yield f
+
+
+def _bracketed_state(person: Span, args: Arguments) -> Arg | None:
+    """"Felix Tshisekedi (DRC)": the state named alone in brackets right after a name."""
+    doc = person.doc
+    if person.end + 2 >= len(doc) or doc[person.end].text != "(":
+        return None
+    span = args.mention_at(doc[person.end + 1])
+    if span is None or span.label_ != EntityType.STATE.value or span.start != person.end + 1 or \
+            span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    return Arg(span)
 
 
 def _redirect(org: Arg, role: Token, military: bool, lex: Lexicon, gz, args: Arguments) -> Arg:
