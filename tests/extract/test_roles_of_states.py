@@ -23,6 +23,15 @@ ROWS = [
      {("William Ruto", "opposes", "Kenya", A, None), ("Kenya", "opposes", "Uganda", A, None)}),
     ("at odds with", "Algeria has been at odds with Morocco since 2021.",
      {("Algeria", "opposes", "Morocco", A, None), ("Morocco", "opposes", "Algeria", A, None)}, set()),
+    # an anaphor whose modifiers name its patron: "the Iran-backed group" is the group, backed by Iran
+    ("a backed anaphor", "The Houthis seized a tanker. The Iran-backed group said it would strike again.",
+     {("Iran", "supports", "Houthis", A, None)}, {("Iran", "supports", "Iran", A, None)}),
+    # talks of "the warring parties": the parties of the conflict reported last
+    ("mediated talks of the warring parties",
+     "The M23 has fought the Congolese army since 2021. The warring parties resumed talks in Doha, mediated by Qatar.",
+     {("Qatar", "mediates", "M23", A, None)}, set()),
+    ("mediated talks with no parties named", "Qatar hosted a summit. Talks in Doha were mediated by Qatar.",
+     set(), {("Qatar", "mediates", "Qatar", A, None)}),
     ("odds are no opposition", "The odds of a deal between Armenia and Azerbaijan are low.", set(),
      {("Armenia", "opposes", "Azerbaijan", A, None)}),
 ]

@@ -95,7 +95,8 @@ def make(subject: Arg, relation: Relation, obj: Arg, trigger: Token, rule: str, 
 
 def _overlap(a: Span, b: Span) -> bool:
     """Two names sharing words (an event phrase, or "X's faction", may contain the names in it)."""
-    if EntityType.EVENT.value in (a.label_, b.label_) or {"faction", "described", "region"} & {a.id_, b.id_}:
+    if EntityType.EVENT.value in (a.label_, b.label_) or ANAPHOR in (a.label_, b.label_) or \
+            {"faction", "described", "region"} & {a.id_, b.id_}:  # "the Iran-backed movement" is not Iran
         return False
     return a.start < b.end and b.start < a.end
 
@@ -314,7 +315,13 @@ def _slot(slot: Slot, tok: Token, cue: Cue, args: Arguments, lex: Lexicon,
         return [a for a in _all(args, [o for h in dict.fromkeys(heads) for o in prep_objects(h, _LOCATIVE)])
                 if a.span.label_ in _PLACE_LABELS and a.span[-1].lower_ not in _WATERS]
     if name == "talks":
-        return _talk_parties(tok, args)
+        found = _talk_parties(tok, args)
+        if not found and context is not None and context.dyad and any(
+                t.lemma_.lower() in _PARTIES_NOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in tok.sent):
+            # "The warring parties resumed talks in Jeddah, mediated by Saudi Arabia": the
+            # parties of the conflict the text reported last
+            found = [Arg(a.span, "discourse") for a in context.dyad]
+        return found
     if name == "parties":
         # "Mediation efforts by Qatar failed": the parties of the conflict the
         # text reported last
@@ -327,6 +334,10 @@ _WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channe
 _TALKS = frozenset({"talks", "talk", "negotiation", "negotiations", "ceasefire", "truce", "deal", "agreement",
                     "accord", "dialogue", "meeting", "meetings", "summit", "process", "round", "exchange",
                     "armistice", "pact", "settlement", "understanding", "framework", "plan"})
+
+
+# "the warring parties", "both sides": the parties of the conflict reported last
+_PARTIES_NOUNS = frozenset({"party", "side", "belligerent"})
 
 
 def _talk_parties(tok: Token, args: Arguments) -> list[Arg]:
