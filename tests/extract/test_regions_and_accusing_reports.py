@@ -41,6 +41,13 @@ ROWS = [
      {("Mozambique", "supports", "Islamic State", A, None)}, set()),
     ("a name the data knows with its direction", "South Sudan and North Korea signed a deal.",
      set(), {("South Sudan", "locatedIn", "Sudan", A, None)}),
+    # parts of a division are held; parts of a country are where one operates (the seeds' house style)
+    ("parts of a division", "Ansar al-Sunna controls large swaths of Cabo Delgado province.",
+     {("Islamic State Mozambique Province", "controls", "Cabo Delgado", A, None)},
+     {("Islamic State Mozambique Province", "operatesIn", "Cabo Delgado", A, None)}),
+    ("parts of a country", "JNIM controls parts of Burkina Faso.",
+     {("Jama'at Nasr al-Islam wal Muslimin", "operatesIn", "Burkina Faso", A, None)},
+     {("Jama'at Nasr al-Islam wal Muslimin", "controls", "Burkina Faso", A, None)}),
     # reports that accuse
     ("claimed that", "Colombia claimed that ELN guerrillas attacked a police station in Cucuta.",
      {("Colombia", "accuses", "National Liberation Army", A, None),

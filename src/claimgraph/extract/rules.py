@@ -468,10 +468,13 @@ _PARTS = frozenset({"part", "parts", "area", "areas", "swathe", "swathes", "swat
 
 
 def _partitive(obj: Arg) -> bool:
-    """"parts of central Afghanistan": the object is a part of the named place."""
+    """"parts of central Afghanistan": the object is a part of the named country. Holding
+    "large swaths of the Idlib region" or "more than half of Rakhine State" is holding the
+    division (the words for its parts are the usual measure of a front line)."""
     root = obj.span.root
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _PARTS
+    return obj.span.label_ == EntityType.STATE.value and root.dep_ == "pobj" and prep.lower_ == "of" and \
+        prep.head.lower_ in _PARTS
 
 
 def cue_findings(tokens: Iterable[Token], args: Arguments, lex: Lexicon,
