@@ -127,7 +127,8 @@ def _accusations(sent: Span, claims: list[RawClaim], lex: Lexicon) -> list[RawCl
     that the attacks were planned by the BLA": whoever reports, with an
     accusing verb, a wrong done by another accuses that other (asserted:
     the accusing is what the text states; the wrong stays alleged)."""
-    if not lex.accusing:
+    if not lex.accusing or not any(c.status is Status.ALLEGED and isinstance(c.source, Mention) and
+                                   c.relation in lex.accused_relations for c in claims):
         return []
     lemmas = {t.text: t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "NOUN"}}
     # a speaker who accuses someone by name in the sentence accuses only them

@@ -775,6 +775,8 @@ def possessed_groups(sent: Span, args: Arguments) -> Iterator[Finding]:
     for span in args.mentions_in(sent.start, sent.end):
         if span.label_ != EntityType.ARMED_GROUP.value:
             continue
+        if not any(t.dep_ == "poss" for t in span.doc[max(sent.start, span.start - 3):span.start]):
+            continue  # a possessor comes before the name ("Yemen's Houthi rebels")
         root = span.root
         heads = [root]
         if root.dep_ in {"compound", "amod", "nmod"} and root.head.i >= span.end and root.head.pos_ == "NOUN":

@@ -344,9 +344,16 @@ class MentionFinder:
         ``new:Place:region:<direction>:<id>``). A name the data knows with
         its direction ("South Sudan", "North Kivu") is its own entry."""
         dirs = self.words.directions
+        lows = doc.to_array("LOWER").tolist()
+        marks = {hash_string(w.split("-")[-1]) for w in dirs}  # "north-eastern" ends "eastern"
+        if not any(low in marks for low in lows):
+            return spans
         out = []
         for span in spans:
             start = span.start
+            if lows[start - 1 if start else 0] not in marks and lows[start] not in marks:
+                out.append(span)
+                continue
             if span.id_ == "ner" and span.label_ == EntityType.PLACE.value and len(span) > 1 and \
                     span[0].lower_ in dirs:
                 # "Western Tigray" recognised as one name: a region when the rest is a known place
@@ -617,6 +624,9 @@ class MentionFinder:
         military of the state the document is about, when one state is named
         at least twice as often as any other (in an article on Sudan, "the
         army" is Sudan's)."""
+        lows = doc.to_array("LOWER").tolist()
+        if not any(low in (hash_string("army"), hash_string("military")) for low in lows):
+            return
         counts: dict[str, int] = {}
         for span in found:
             if span.label_ == EntityType.STATE.value and span.kb_id_ in self.gz:
@@ -629,9 +639,11 @@ class MentionFinder:
         military = self.gz.military_of(ranked[0][0])
         if military is None or military.id == ranked[0][0]:
             return
-        for tok in doc:
-            if tok.lower_ not in {"army", "military"} or tok.pos_ != "NOUN" or tok.i in covered or \
-                    not in_prose(prose, tok.idx):
+        # candidates from the Doc's array: making a Token for every word costs more than the rule
+        wanted = {hash_string("army"), hash_string("military")}
+        for i in [i for i, low in enumerate(lows) if low in wanted]:
+            tok = doc[i]
+            if tok.pos_ != "NOUN" or tok.i in covered or not in_prose(prose, tok.idx):
                 continue
             if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN":
                 continue  # "army chief", "military base"
