@@ -788,9 +788,6 @@ def possessed_groups(sent: Span, args: Arguments) -> Iterator[Finding]:
                 yield f
 
 
-_DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "claim", "execute"})
-
-
 def event_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Finding]:
     """What an event phrase says of itself. Its doer: a possessor, a name or
     demonym before its noun, a "by" phrase, or the agent of a participle
@@ -821,7 +818,9 @@ def event_findings(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Findin
         if not in_place:  # "its siege of el-Fasher": the pronoun's antecedent
             doers += [a for a in _all(args, children(head, "poss")) if a.span.label_ == ANAPHOR]
         doers += [a for a in _all(args, prep_objects(head, {"by"})) if a.span.label_ in _ACTOR_LABELS]
-        for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _DOING_VERBS):
+        # "a strike carried out by X": a participle of a verb the lexicon has for carrying out an event
+        for verb in (c for c in head.children if c.dep_ == "acl" and any(
+                cue.relation is Relation.CARRIED_OUT for cue in lex.cues_for(c.lemma_.lower(), "VERB"))):
             doers += [a for a in _all(args, prep_objects(verb, {"by"})) if a.span.label_ in _ACTOR_LABELS]
         targets = prep_objects(head, {"on", "against", "upon"})
         if words & lex.event_of_place:

@@ -184,8 +184,7 @@ _IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "acros
 
 
 _OF_PLACE = frozenset({"village", "town", "city", "district", "province", "region", "outskirts", "suburb",
-                       "suburbs", "siege", "fall", "capture", "bombing", "shelling", "bombardment", "town",
-                       "township", "county", "governorate", "municipality", "locality", "area"})
+                       "suburbs", "siege", "fall", "capture", "bombing", "shelling", "bombardment", "township", "county", "governorate", "municipality", "locality", "area"})
 
 
 def _in_place(span: Span) -> bool:
@@ -375,7 +374,6 @@ class MentionFinder:
             if first >= 2 and doc[first - 1].text == "-" and f"{doc[first - 2].lower_}-{word}" in dirs:
                 first -= 2
                 word = f"{doc[first].lower_}-{doc[start - 1].lower_}"
-            tok = doc[first]
             if word not in dirs or doc[start - 1].head.i not in range(span.start, span.end) or \
                     not self._has_regions(span):
                 out.append(span)
@@ -398,8 +396,8 @@ class MentionFinder:
             return True
         doc = span.doc
         nxt = doc[span.end] if span.end < len(doc) else None
-        designated = span[-1].lower_ in _PLACE_NOUNS or span[-1].lower_ in {"state", "governorate", "county"} or (
-            nxt is not None and (nxt.lower_ in _PLACE_NOUNS or nxt.lower_ in {"state", "governorate", "county"}))
+        generic = _PLACE_NOUNS | {"state", "governorate", "county"}
+        designated = span[-1].lower_ in generic or (nxt is not None and nxt.lower_ in generic)
         return entry.type is EntityType.PLACE and entry.kind == "admin1" and not designated
 
     def _recognised(self, doc: Doc, prose: list[tuple[int, int]], covered: set[int],
@@ -625,7 +623,8 @@ class MentionFinder:
         at least twice as often as any other (in an article on Sudan, "the
         army" is Sudan's)."""
         lows = doc.to_array("LOWER").tolist()
-        if not any(low in (hash_string("army"), hash_string("military")) for low in lows):
+        wanted = {hash_string("army"), hash_string("military")}
+        if not any(low in wanted for low in lows):
             return
         counts: dict[str, int] = {}
         for span in found:
@@ -640,7 +639,6 @@ class MentionFinder:
         if military is None or military.id == ranked[0][0]:
             return
         # candidates from the Doc's array: making a Token for every word costs more than the rule
-        wanted = {hash_string("army"), hash_string("military")}
         for i in [i for i, low in enumerate(lows) if low in wanted]:
             tok = doc[i]
             if tok.pos_ != "NOUN" or tok.i in covered or not in_prose(prose, tok.idx):
@@ -745,7 +743,7 @@ class MentionFinder:
             if kind is not None and tok.lemma_.lower() != "junta":
                 # "the Syrian interim government", "a self-styled government based in Tobruk": a
                 # government of its state, one per kind ("self-declared" and "self-styled" are two)
-                first = _interim_start(tok)
+                first = _interim_word(tok)[1]
                 yield Span(doc, first, tok.i + 1, label=EntityType.GOVERNMENT.value,
                            kb_id=f"new:{EntityType.GOVERNMENT.value}:{state.label} {kind} government",
                            span_id="junta")
@@ -791,6 +789,7 @@ class MentionFinder:
         wanted = {doc.vocab.strings.add(noun) for noun in w.event_nouns if " " not in noun}
         lemmas = doc.to_array("LEMMA")
         last: dict[int, str] = {}  # kind of incident -> key of the last event of that kind
+        doing_verbs = {v.split()[0] for v in w.event_verbs}  # "carried out by", "launched by"
         for i in (i for i, lemma in enumerate(lemmas) if lemma in wanted):
             tok = doc[i]
             if tok.pos_ != "NOUN" or not in_prose(prose, tok.idx) or tok.i in named:
@@ -819,7 +818,7 @@ class MentionFinder:
             target = any(o.i in named for o in _pobjs(tok, {"on", "against", "of", "between", "with", "at",
                                                            "near", "across", "inside", "in"}))
             # "a strike carried out by Pakistani forces"
-            doing = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _DOING_VERBS and
+            doing = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in doing_verbs and
                      any(g.dep_ == "agent" for g in c.children)]
             done = bool(doing)
             if doing and doing[0].i == end or (doing and doing[0].i - end <= 2 and
@@ -966,46 +965,33 @@ def _dummy_it(tok: Token) -> bool:
             c.dep_ in {"ccomp", "csubj"} for c in tok.head.children)
 
 
-_DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "claim", "execute"})
-
-
 # a government that is not simply the country ("the interim government", "a self-declared government")
 _INTERIM = frozenset({"interim", "transitional", "provisional", "caretaker", "rival", "parallel", "self-declared",
                       "self-styled", "self-proclaimed", "breakaway", "unrecognised", "unrecognized"})
 
 
-def _interim_start(tok: Token) -> int:
-    """Where "the Syrian interim government", "a third, self-declared government" starts
-    as a name: at its kind's word, with a demonym right before it."""
+def _interim_word(tok: Token) -> tuple[str, int] | None:
+    """The word that makes a government noun one of its own kind ("interim",
+    "self-declared", "de facto") and where the name starts: at that word,
+    with a demonym right before it ("the Syrian interim government")."""
     doc = tok.doc
     for c in tok.lefts:
         if c.dep_ not in {"amod", "compound"}:
             continue
-        start = c.i - 2 if c.i >= 2 and doc[c.i - 1].text == "-" else c.i
+        start = c.i - 2 if c.i >= 2 and doc[c.i - 1].text == "-" else c.i  # "self - declared"
         if c.lower_ == "facto" and c.i > 0 and doc[c.i - 1].lower_ == "de":
             start = c.i - 1
         word = doc[start:c.i + 1].text.lower()
         if word in _INTERIM or word == "de facto":
             if start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].head.i == tok.i:
                 start -= 1
-            return start
-    return tok.i
+            return word, start
+    return None
 
 
 def _interim(tok: Token) -> str | None:
-    """The word that makes a government noun one of its own kind, if any."""
-    doc = tok.doc
-    for c in tok.children:
-        if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
-            continue
-        word = c.lower_
-        if c.i >= 2 and doc[c.i - 1].text == "-":
-            word = f"{doc[c.i - 2].lower_}-{word}"  # "self - declared"
-        if word in _INTERIM:
-            return word
-        if c.lower_ == "facto" and c.i > 0 and doc[c.i - 1].lower_ == "de":
-            return "de facto"
-    return None
+    found = _interim_word(tok)
+    return found[0] if found else None
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
